@@ -1,0 +1,263 @@
+/**
+ * The gateway's configuration, read once at start from the environment and,
+ * optionally, a JSON file named by `GATEWAY_CONFIG`. Environment variables
+ * win over the file, so one file can serve several deployments. Every value
+ * is validated here: a bad one stops the start with a message that names the
+ * variable, instead of surfacing later as an obscure driver or socket error.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The department stores, one MongoDB database each. */
+export const STORE_NAMES = ['finance', 'procurement', 'personnel', 'office'] as const;
+export type StoreName = (typeof STORE_NAMES)[number];
+
+export interface StoreSetting {
+  /** Connection string; absent means "use the embedded server". */
+  uri?: string;
+  dbName: string;
+}
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  /** How long one store may take to answer before it counts as unavailable. */
+  storeTimeoutMS: number;
+  /** Where the embedded server keeps its files when no store has a URI. */
+  dataDir: string;
+  stores: Record<StoreName, StoreSetting>;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Deepest selection set accepted (introspection fields are not counted). */
+  maxQueryDepth: number;
+  /** Highest estimated cost accepted; list fields multiply by their page size. */
+  maxQueryComplexity: number;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 4000,
+  storeTimeoutMS: 2000,
+  dataDir: './data',
+  bodyLimitBytes: 1_048_576,
+  maxQueryDepth: 12,
+  maxQueryComplexity: 50_000,
+  logLevel: 'info' as LogLevel,
+};
+
+/** The environment variable that sets one store's URI, e.g. `MONGODB_URI_FINANCE`. */
+export function storeUriVariable(store: StoreName): string {
+  return `MONGODB_URI_${store.toUpperCase()}`;
+}
+
+/** The environment variable that sets one store's database name, e.g. `MONGODB_DB_FINANCE`. */
+export function storeDbVariable(store: StoreName): string {
+  return `MONGODB_DB_${store.toUpperCase()}`;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The shape of the optional JSON file; every key is optional and has the
+ * same meaning as the environment variable named beside it.
+ */
+interface ConfigFile {
+  host?: unknown; // HOST
+  port?: unknown; // PORT
+  storeTimeoutMS?: unknown; // STORE_TIMEOUT_MS
+  dataDir?: unknown; // DATA_DIR
+  mongodbUri?: unknown; // MONGODB_URI
+  stores?: unknown; // MONGODB_URI_<STORE>, MONGODB_DB_<STORE>
+  bodyLimitBytes?: unknown; // BODY_LIMIT_BYTES
+  maxQueryDepth?: unknown; // MAX_QUERY_DEPTH
+  maxQueryComplexity?: unknown; // MAX_QUERY_COMPLEXITY
+  logLevel?: unknown; // LOG_LEVEL
+}
+
+const FILE_KEYS: ReadonlyArray<keyof ConfigFile> = [
+  'host', 'port', 'storeTimeoutMS', 'dataDir', 'mongodbUri', 'stores',
+  'bodyLimitBytes', 'maxQueryDepth', 'maxQueryComplexity', 'logLevel',
+];
+
+/**
+ * Reads and validates the configuration; throws `ConfigError` naming the
+ * first bad variable. `readFile` is injectable so tests need no files.
+ */
+export function loadConfig(
+  env: Env = process.env,
+  readFile: (file: string) => string = (file) => readFileSync(file, 'utf8'),
+): GatewayConfig {
+  const file = readConfigFile(env.GATEWAY_CONFIG, readFile);
+  const pick = (variable: string, fileKey: keyof ConfigFile): { name: string; value: unknown } => {
+    const fromEnv = env[variable];
+    if (fromEnv !== undefined && fromEnv !== '') return { name: variable, value: fromEnv };
+    return { name: `${env.GATEWAY_CONFIG ?? ''}: ${fileKey}`, value: file[fileKey] };
+  };
+
+  const host = pick('HOST', 'host');
+  const port = pick('PORT', 'port');
+  const timeout = pick('STORE_TIMEOUT_MS', 'storeTimeoutMS');
+  const dataDir = pick('DATA_DIR', 'dataDir');
+  const bodyLimit = pick('BODY_LIMIT_BYTES', 'bodyLimitBytes');
+  const depth = pick('MAX_QUERY_DEPTH', 'maxQueryDepth');
+  const complexity = pick('MAX_QUERY_COMPLEXITY', 'maxQueryComplexity');
+  const logLevel = pick('LOG_LEVEL', 'logLevel');
+  const sharedUri = pick('MONGODB_URI', 'mongodbUri');
+
+  return {
+    host: hostValue(host.name, host.value) ?? DEFAULTS.host,
+    port: integerValue(port.name, port.value, 0, 65_535) ?? DEFAULTS.port,
+    storeTimeoutMS: integerValue(timeout.name, timeout.value, 1, 600_000) ?? DEFAULTS.storeTimeoutMS,
+    dataDir: path.resolve(stringValue(dataDir.name, dataDir.value) ?? DEFAULTS.dataDir),
+    stores: storeSettings(env, file, uriValue(sharedUri.name, sharedUri.value)),
+    bodyLimitBytes: integerValue(bodyLimit.name, bodyLimit.value, 1024, 100 * 1_048_576) ?? DEFAULTS.bodyLimitBytes,
+    maxQueryDepth: integerValue(depth.name, depth.value, 1, 100) ?? DEFAULTS.maxQueryDepth,
+    maxQueryComplexity: integerValue(complexity.name, complexity.value, 1, 100_000_000) ?? DEFAULTS.maxQueryComplexity,
+    logLevel: logLevelValue(logLevel.name, logLevel.value) ?? DEFAULTS.logLevel,
+  };
+}
+
+/** True when at least one store has no URI, so the embedded server must run. */
+export function needsEmbeddedServer(config: GatewayConfig): boolean {
+  return STORE_NAMES.some((store) => config.stores[store].uri === undefined);
+}
+
+/**
+ * Every store's URI: its own when configured, else `fallbackUri` (the
+ * embedded server's). Throws when a store has neither, which is a caller bug.
+ */
+export function resolveStoreUris(config: GatewayConfig, fallbackUri?: string): Record<StoreName, StoreSetting & { uri: string }> {
+  const entries = STORE_NAMES.map((store) => {
+    const setting = config.stores[store];
+    const uri = setting.uri ?? fallbackUri;
+    if (uri === undefined) throw new TypeError(`Store "${store}" has no URI and no embedded server was started.`);
+    return [store, { ...setting, uri }] as const;
+  });
+  return Object.fromEntries(entries) as Record<StoreName, StoreSetting & { uri: string }>;
+}
+
+/** A connection string with its password replaced, safe to log. */
+export function redactUri(uri: string): string {
+  return uri.replace(/^(mongodb(?:\+srv)?:\/\/[^:/@]+):[^@]*@/, '$1:***@');
+}
+
+function readConfigFile(file: string | undefined, readFile: (file: string) => string): ConfigFile {
+  if (file === undefined || file === '') return {};
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch (error) {
+    throw new ConfigError('GATEWAY_CONFIG', `names a file that cannot be read (${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError('GATEWAY_CONFIG', `names a file that is not valid JSON (${file}: ${(error as Error).message})`);
+  }
+  if (!isRecord(parsed)) throw new ConfigError('GATEWAY_CONFIG', `must name a file holding a JSON object (${file})`);
+  for (const key of Object.keys(parsed)) {
+    if (!(FILE_KEYS as readonly string[]).includes(key)) {
+      throw new ConfigError(`${file}: ${key}`, `is not a known setting; known settings are ${FILE_KEYS.join(', ')}`);
+    }
+  }
+  return parsed as ConfigFile;
+}
+
+function storeSettings(env: Env, file: ConfigFile, sharedUri: string | undefined): Record<StoreName, StoreSetting> {
+  const fileStores = file.stores ?? {};
+  if (!isRecord(fileStores)) throw new ConfigError(`${env.GATEWAY_CONFIG ?? ''}: stores`, 'must be an object keyed by store name');
+  for (const key of Object.keys(fileStores)) {
+    if (!(STORE_NAMES as readonly string[]).includes(key)) {
+      throw new ConfigError(`${env.GATEWAY_CONFIG ?? ''}: stores.${key}`, `is not a store; stores are ${STORE_NAMES.join(', ')}`);
+    }
+  }
+  const settings: Partial<Record<StoreName, StoreSetting>> = {};
+  for (const store of STORE_NAMES) {
+    const fromFile = fileStores[store] ?? {};
+    if (!isRecord(fromFile)) throw new ConfigError(`${env.GATEWAY_CONFIG ?? ''}: stores.${store}`, 'must be an object with "uri" and/or "dbName"');
+    const uriVar = storeUriVariable(store);
+    const dbVar = storeDbVariable(store);
+    const uri = env[uriVar]
+      ? uriValue(uriVar, env[uriVar])
+      : uriValue(`${env.GATEWAY_CONFIG ?? ''}: stores.${store}.uri`, fromFile.uri);
+    const dbName = env[dbVar]
+      ? dbNameValue(dbVar, env[dbVar])
+      : dbNameValue(`${env.GATEWAY_CONFIG ?? ''}: stores.${store}.dbName`, fromFile.dbName);
+    const setting: StoreSetting = { dbName: dbName ?? store };
+    const effectiveUri = uri ?? sharedUri;
+    if (effectiveUri !== undefined) setting.uri = effectiveUri;
+    // Two stores in one database would mix their collections and defeat the split.
+    const clash = STORE_NAMES.find((other) => settings[other]?.dbName === setting.dbName && settings[other]?.uri === setting.uri);
+    if (clash) throw new ConfigError(dbVar, `gives store "${store}" the database "${setting.dbName}" already used by store "${clash}" on the same server`);
+    settings[store] = setting;
+  }
+  return settings as Record<StoreName, StoreSetting>;
+}
+
+function stringValue(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw new ConfigError(name, 'must be a non-empty string');
+  return value.trim();
+}
+
+function integerValue(name: string, value: unknown, min: number, max: number): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return number;
+}
+
+function hostValue(name: string, value: unknown): string | undefined {
+  const host = stringValue(name, value);
+  if (host !== undefined && !/^[A-Za-z0-9.:[\]-]+$/.test(host)) {
+    throw new ConfigError(name, `must be a host name or IP address (got ${JSON.stringify(host)})`);
+  }
+  return host;
+}
+
+function uriValue(name: string, value: unknown): string | undefined {
+  const uri = stringValue(name, value);
+  if (uri !== undefined && !/^mongodb(\+srv)?:\/\/[^/\s]+/.test(uri)) {
+    // The value may hold a password: never echo it.
+    throw new ConfigError(name, 'must be a MongoDB connection string starting with mongodb:// or mongodb+srv://');
+  }
+  return uri;
+}
+
+function dbNameValue(name: string, value: unknown): string | undefined {
+  const dbName = stringValue(name, value);
+  // mongod's own rules for database names.
+  if (dbName !== undefined && (dbName.length > 63 || /[/\\. "$*<>:|?\0]/.test(dbName))) {
+    throw new ConfigError(name, `must be a MongoDB database name: at most 63 characters, none of /\\. "$*<>:|? (got ${JSON.stringify(dbName)})`);
+  }
+  return dbName;
+}
+
+function logLevelValue(name: string, value: unknown): LogLevel | undefined {
+  const level = stringValue(name, value);
+  if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError(name, `must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(level)})`);
+  }
+  return level as LogLevel | undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,73 @@
+/**
+ * Refuses operations that are too deep or too expensive before any store is
+ * asked. Runs as an Apollo plugin after validation (Apollo rewrites the code
+ * of validation-rule errors to GRAPHQL_VALIDATION_FAILED; here the refusal
+ * keeps its own stable code: QUERY_TOO_DEEP or QUERY_TOO_COMPLEX, HTTP 400).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+// graphql ships two copies (index.js and index.mjs) whose classes fail each other's
+// instanceof checks. Apollo and type-graphql use the CommonJS one, so this file does
+// too: 'graphql/index.js' (a bare 'graphql' means index.mjs under vitest) and the
+// CommonJS build of graphql-query-complexity (its ESM build imports index.mjs).
+import { GraphQLError } from 'graphql/index.js';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
+import { operationDepth } from './query-depth.js';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxComplexity: number;
+}
+
+/**
+ * A list field's cost is its items' cost times the page it asks for
+ * (`first`, `last` or `limit`, defaults applied), so nested connections
+ * multiply as their result sizes do.
+ */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const page = [args.first, args.last, args.limit].find((value): value is number => typeof value === 'number' && value > 0);
+  return page === undefined ? undefined : 1 + childComplexity * page;
+};
+
+/** The cost the limit compares against; exported for tests and for documenting limits. */
+export function operationComplexity(options: Parameters<typeof getComplexity>[0]): number {
+  return getComplexity(options);
+}
+
+/** An Apollo plugin that enforces `limits` on every operation. */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, schema, operationName }) {
+          const depth = operationDepth(document, operationName);
+          if (depth > limits.maxDepth) {
+            throw limitError('QUERY_TOO_DEEP', `Query is ${depth} levels deep; the limit is ${limits.maxDepth}. Ask for fewer nested fields.`, limits.maxDepth, depth);
+          }
+          let complexity: number;
+          try {
+            complexity = operationComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // graphql-query-complexity throws when the document has more nodes than it will count.
+            complexity = Number.POSITIVE_INFINITY;
+          }
+          if (complexity > limits.maxComplexity) {
+            const shown = Number.isFinite(complexity) ? String(complexity) : 'too many fields to count';
+            throw limitError('QUERY_TOO_COMPLEX', `Query cost is ${shown}; the limit is ${limits.maxComplexity}. Ask for smaller pages or fewer nested lists.`, limits.maxComplexity, complexity);
+          }
+        },
+      };
+    },
+  };
+}
+
+function limitError(code: string, message: string, limit: number, actual: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, limit, ...(Number.isFinite(actual) ? { actual } : {}), http: { status: 400 } },
+  });
+}

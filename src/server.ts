@@ -1,0 +1,120 @@
+/**
+ * The gateway's HTTP server: Apollo Server 5 on express 5, serving GraphQL
+ * over HTTP at `/graphql` (POST, and GET for queries), a small query page
+ * for browsers, `/healthz` and `/readyz`. It is handed opened stores and a
+ * built schema, so tests can start it on port 0 over stores of their own.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { GatewayConfig } from './config.js';
+import { createErrorFormatter, requestScope } from './errors.js';
+import type { Logger } from './logger.js';
+import { serveExplorerPage } from './http/explorer-page.js';
+import { healthRouter, type StorePinger } from './http/health.js';
+import { httpErrorHandler, notFound } from './http/http-errors.js';
+import { queryLimitsPlugin } from './http/query-limits.js';
+import { assignRequestId, requestIdOf } from './http/request-id.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Builds the per-request GraphQL context from the stores; called once per operation request. */
+export type ContextFactory<TStores, TContext extends BaseContext> = (stores: TStores, options: { requestId: string; now: Date }) => TContext;
+
+export interface GatewayOptions<TStores extends StorePinger, TContext extends BaseContext> {
+  config: Pick<GatewayConfig, 'host' | 'port' | 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity' | 'storeTimeoutMS'>;
+  stores: TStores;
+  schema: GraphQLSchema;
+  logger: Logger;
+  createContext: ContextFactory<TStores, TContext>;
+}
+
+export interface Gateway {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  url: string;
+  host: string;
+  port: number;
+  /** Stops accepting connections and waits for in-flight requests; does not close the stores. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the HTTP server on `config.host:config.port` (port 0 picks a free
+ * one) and resolves once it listens; the caller owns the stores and closes
+ * them after `stop()`.
+ */
+export async function createGateway<TStores extends StorePinger, TContext extends BaseContext>(
+  options: GatewayOptions<TStores, TContext>,
+): Promise<Gateway> {
+  const { config, stores, schema, logger, createContext } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    logger: apolloLogger(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
+    ],
+  });
+  await apollo.start();
+
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ res }) => createContext(stores, { requestId: requestIdOf(res), now: new Date() }),
+  });
+
+  app.use(assignRequestId);
+  app.use(healthRouter(stores, logger, config.storeTimeoutMS * 2));
+  app.get(GRAPHQL_PATH, serveExplorerPage);
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: config.bodyLimitBytes }),
+    // Entered around Apollo's handler so `formatError` can name the request.
+    (req, res, next) => requestScope.run({ requestId: requestIdOf(res) }, () => graphql(req, res, next)),
+  );
+  app.use(notFound);
+  app.use(httpErrorHandler(logger));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}${GRAPHQL_PATH}`,
+    host: address.address,
+    port: address.port,
+    stop() {
+      // The drain plugin closes the listener and waits for in-flight requests.
+      stopping ??= apollo.stop();
+      return stopping;
+    },
+  };
+}
+
+/** Apollo's own log lines, routed into the structured log. */
+function apolloLogger(logger: Logger) {
+  const child = logger.child({ component: 'apollo' });
+  return {
+    debug: (message: string) => child.debug(message),
+    info: (message: string) => child.info(message),
+    warn: (message: string) => child.warn(message),
+    error: (message: string) => child.error(message),
+  };
+}
