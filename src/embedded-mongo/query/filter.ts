@@ -1,0 +1,510 @@
+/**
+ * The query filter language, compiled once into a predicate. Paths follow
+ * mongod's rules: an array met on the way is searched element by element, a
+ * leaf array matches when the array itself or any element does, and a
+ * missing field behaves as null for equality.
+ */
+import type { Document } from 'bson';
+import { evalExpr } from 'mingo/core';
+import { CommandError } from '../errors.js';
+import { isPlainObject, Rank, typeName, typeRank } from './bson-types.js';
+import { compareValues, valuesEqual } from './compare.js';
+import { keyString } from './key-string.js';
+import { mingoOptions, underMingo } from './mingo-context.js';
+import { compareNumbers, isNumeric, toDouble, unwrapNumber } from './numbers.js';
+import { isTraversable } from './paths.js';
+import { isRegexValue, makeRegExp, toRegExp } from './regex.js';
+
+type ValueTest = (v: unknown) => boolean;
+type DocTest = (doc: unknown) => boolean;
+
+const DIGITS = /^\d+$/;
+
+/** True when `spec` is an operator document (`{$gt: 1}`): its first key starts with `$`. */
+function isOperatorDoc(spec: unknown): spec is Document {
+  if (!isPlainObject(spec)) return false;
+  for (const k in spec) return k.startsWith('$');
+  return false;
+}
+
+function ownField(obj: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+/**
+ * A document test that is true when some value at `path` passes `test`.
+ * With `expandLeaf`, the elements of a leaf array are candidates too.
+ * A path that leads nowhere offers `undefined` (missing) once.
+ */
+function anyAtPath(path: string, test: ValueTest, expandLeaf: boolean): DocTest {
+  const leaf = (v: unknown): boolean => {
+    if (test(v)) return true;
+    if (expandLeaf && Array.isArray(v)) {
+      for (const e of v) if (test(e)) return true;
+    }
+    return false;
+  };
+  if (!path.includes('.')) {
+    return (doc) => leaf(isTraversable(doc) ? ownField(doc, path) : undefined);
+  }
+  const parts = path.split('.');
+  const n = parts.length;
+  return (doc) => {
+    let produced = false;
+    const visit = (v: unknown, i: number): boolean => {
+      if (i === n) {
+        produced = true;
+        return leaf(v);
+      }
+      const part = parts[i]!;
+      if (Array.isArray(v)) {
+        if (DIGITS.test(part)) return visit(v[Number(part)], i + 1);
+        for (const e of v) {
+          if (isTraversable(e) && visit(ownField(e, part), i + 1)) return true;
+        }
+        return false;
+      }
+      if (isTraversable(v)) return visit(ownField(v, part), i + 1);
+      produced = true;
+      return leaf(undefined);
+    };
+    if (visit(doc, 0)) return true;
+    return produced ? false : leaf(undefined);
+  };
+}
+
+function equalityTest(operand: unknown): ValueTest {
+  if (operand === null || operand === undefined) return (v) => v === null || v === undefined;
+  if (typeof operand === 'string') return (v) => v === operand;
+  if (typeof operand === 'number' && !Number.isNaN(operand)) {
+    return (v) => (typeof v === 'number' ? v === operand : isNumeric(v) && compareNumbers(v, operand) === 0);
+  }
+  if (typeof operand === 'boolean') return (v) => v === operand;
+  return (v) => v !== undefined && valuesEqual(v, operand);
+}
+
+function isMinOrMaxKey(v: unknown): number {
+  if (typeof v !== 'object' || v === null) return 0;
+  const tag = (v as { _bsontype?: unknown })._bsontype;
+  return tag === 'MinKey' ? -1 : tag === 'MaxKey' ? 1 : 0;
+}
+
+function isNaNValue(v: unknown): boolean {
+  if (!isNumeric(v)) return false;
+  const u = unwrapNumber(v);
+  if (typeof u === 'number') return Number.isNaN(u);
+  if (typeof u === 'bigint') return false;
+  return u.toString() === 'NaN';
+}
+
+/** `$gt`/`$gte`/`$lt`/`$lte`: only values of the operand's canonical type compare (type bracketing). */
+function comparisonTest(op: '$gt' | '$gte' | '$lt' | '$lte', operand: unknown): ValueTest {
+  const inclusive = op === '$gte' || op === '$lte';
+  const wantAbove = op === '$gt' || op === '$gte';
+  if (operand === null || operand === undefined) {
+    return inclusive ? (v) => v === null || v === undefined : () => false;
+  }
+  const edge = isMinOrMaxKey(operand);
+  if (edge !== 0) {
+    // Everything lies above MinKey and below MaxKey.
+    return (v) => {
+      if (v === undefined) return false;
+      const c = compareValues(v, operand);
+      return c === 0 ? inclusive : wantAbove ? c > 0 : c < 0;
+    };
+  }
+  const rank = typeRank(operand);
+  const operandNaN = isNaNValue(operand);
+  return (v) => {
+    if (typeRank(v) !== rank || v === undefined) return false;
+    if (rank === Rank.Number && (operandNaN || isNaNValue(v))) return inclusive && operandNaN && isNaNValue(v);
+    const c = compareValues(v, operand);
+    return c === 0 ? inclusive : wantAbove ? c > 0 : c < 0;
+  };
+}
+
+function regexTest(re: RegExp, original: unknown): ValueTest {
+  return (v) => {
+    if (typeof v === 'string') return re.test(v);
+    if (typeof v === 'object' && v !== null) {
+      if ((v as { _bsontype?: unknown })._bsontype === 'BSONSymbol') return re.test(String((v as { value: unknown }).value));
+      if (isRegexValue(v)) return compareValues(v, original) === 0;
+    }
+    return false;
+  };
+}
+
+function inTest(operand: unknown): ValueTest {
+  if (!Array.isArray(operand)) throw new CommandError('BadValue', '$in needs an array');
+  const strings = new Set<string>();
+  const keys = new Set<string>();
+  const regexes: ValueTest[] = [];
+  let matchesMissing = false;
+  for (const item of operand) {
+    if (isRegexValue(item)) regexes.push(regexTest(toRegExp(item), item));
+    else if (isOperatorDoc(item)) throw new CommandError('BadValue', 'cannot nest $ under $in');
+    else if (typeof item === 'string') strings.add(item);
+    else {
+      if (item === null || item === undefined) matchesMissing = true;
+      keys.add(keyString(item));
+    }
+  }
+  const hasKeys = keys.size > 0;
+  return (v) => {
+    if (typeof v === 'string') {
+      if (strings.has(v)) return true;
+    } else if (v === undefined) {
+      return matchesMissing;
+    } else if (hasKeys && keys.has(keyString(v))) {
+      return true;
+    }
+    for (const r of regexes) if (r(v)) return true;
+    return false;
+  };
+}
+
+const TYPE_CODES: Record<number, string> = {
+  1: 'double',
+  2: 'string',
+  3: 'object',
+  4: 'array',
+  5: 'binData',
+  6: 'undefined',
+  7: 'objectId',
+  8: 'bool',
+  9: 'date',
+  10: 'null',
+  11: 'regex',
+  12: 'dbPointer',
+  13: 'javascript',
+  14: 'symbol',
+  15: 'javascriptWithScope',
+  16: 'int',
+  17: 'timestamp',
+  18: 'long',
+  19: 'decimal',
+  [-1]: 'minKey',
+  127: 'maxKey',
+};
+const TYPE_NAMES = new Set([...Object.values(TYPE_CODES), 'number']);
+
+function typeTest(operand: unknown): ValueTest {
+  const wanted = new Set<string>();
+  const list = Array.isArray(operand) ? operand : [operand];
+  if (list.length === 0) throw new CommandError('FailedToParse', '$type must match at least one type');
+  for (const t of list) {
+    if (isNumeric(t)) {
+      const name = TYPE_CODES[toDouble(t)];
+      if (name === undefined) throw new CommandError('BadValue', `Invalid numerical type code: ${String(t)}`);
+      wanted.add(name);
+    } else if (typeof t === 'string' && TYPE_NAMES.has(t)) {
+      wanted.add(t);
+    } else {
+      throw new CommandError('BadValue', `Unknown type name alias: ${String(t)}`);
+    }
+  }
+  const numbers = wanted.has('number');
+  return (v) => {
+    if (v === undefined) return false;
+    if (numbers && isNumeric(v)) return true;
+    return wanted.has(typeName(v));
+  };
+}
+
+function modTest(operand: unknown): ValueTest {
+  if (!Array.isArray(operand) || operand.length !== 2 || !isNumeric(operand[0]) || !isNumeric(operand[1])) {
+    throw new CommandError('BadValue', 'malformed mod, needs to be an array of two numbers');
+  }
+  const divisor = Math.trunc(toDouble(operand[0]));
+  const remainder = Math.trunc(toDouble(operand[1]));
+  if (divisor === 0) throw new CommandError('BadValue', 'divisor cannot be 0');
+  return (v) => {
+    if (!isNumeric(v)) return false;
+    const u = unwrapNumber(v);
+    if (typeof u === 'bigint') return Number(u % BigInt(divisor)) === remainder;
+    const n = toDouble(u);
+    if (!Number.isFinite(n)) return false;
+    return Math.trunc(n) % divisor === remainder;
+  };
+}
+
+function sizeTest(operand: unknown): ValueTest {
+  if (!isNumeric(operand)) throw new CommandError('BadValue', '$size needs a number');
+  const n = toDouble(operand);
+  if (!Number.isInteger(n)) throw new CommandError('BadValue', `Failed to parse $size. Expected an integer: ${n}`);
+  if (n < 0) throw new CommandError('BadValue', `Failed to parse $size. Expected a non-negative number: ${n}`);
+  return (v) => Array.isArray(v) && v.length === n;
+}
+
+function bitsTest(op: string, operand: unknown): ValueTest {
+  let mask = 0n;
+  if (Array.isArray(operand)) {
+    for (const p of operand) {
+      const bit = toDouble(p);
+      if (!isNumeric(p) || !Number.isInteger(bit) || bit < 0) throw new CommandError('BadValue', `${op} bit positions must be non-negative integers`);
+      mask |= 1n << BigInt(bit);
+    }
+  } else if (isNumeric(operand)) {
+    const m = toDouble(operand);
+    if (!Number.isInteger(m) || m < 0) throw new CommandError('BadValue', `${op} takes a non-negative integer mask`);
+    mask = BigInt(m);
+  } else {
+    throw new CommandError('BadValue', `${op} takes an Array, a number, or a BinData but received: ${String(operand)}`);
+  }
+  return (v) => {
+    if (!isNumeric(v)) return false;
+    const d = toDouble(v);
+    if (!Number.isInteger(d)) return false;
+    const u = unwrapNumber(v);
+    const bits = BigInt.asUintN(64, typeof u === 'bigint' ? u : BigInt(d));
+    const set = bits & mask;
+    switch (op) {
+      case '$bitsAllSet':
+        return set === mask;
+      case '$bitsAnySet':
+        return set !== 0n;
+      case '$bitsAllClear':
+        return set === 0n;
+      default:
+        return set !== mask;
+    }
+  };
+}
+
+/** A test applied to one value (no path traversal), as `$elemMatch` applies operators to an element. */
+function compileValueOps(spec: Document): ValueTest {
+  const tests = operatorTests(spec, 'value').map((t) => t.value);
+  return (v) => {
+    for (const t of tests) if (!t(v)) return false;
+    return true;
+  };
+}
+
+function elemMatchTest(operand: unknown): ValueTest {
+  if (!isPlainObject(operand)) throw new CommandError('BadValue', '$elemMatch needs an Object');
+  if (isOperatorDoc(operand) && !('$and' in operand || '$or' in operand || '$nor' in operand || '$expr' in operand)) {
+    const inner = compileValueOps(operand);
+    return (v) => Array.isArray(v) && v.some(inner);
+  }
+  const inner = compileDocument(operand);
+  return (v) => Array.isArray(v) && v.some((e) => isTraversable(e) && inner(e));
+}
+
+function allTest(operand: unknown): ValueTest {
+  if (!Array.isArray(operand)) throw new CommandError('BadValue', '$all needs an array');
+  if (operand.length === 0) return () => false;
+  const tests = operand.map((item): ValueTest => {
+    if (isPlainObject(item) && '$elemMatch' in item) return elemMatchTest(item.$elemMatch);
+    if (isOperatorDoc(item)) throw new CommandError('BadValue', 'no $ expressions in $all');
+    const one = isRegexValue(item) ? regexTest(toRegExp(item), item) : equalityTest(item);
+    return (v) => one(v) || (Array.isArray(v) && v.some(one));
+  });
+  return (v) => tests.every((t) => t(v));
+}
+
+interface CompiledOp {
+  /** Per-value test, for use inside `$elemMatch`. */
+  value: ValueTest;
+  /** Whole-path test against a document. */
+  path: (path: string) => DocTest;
+}
+
+function positive(test: ValueTest, expandLeaf = true): CompiledOp {
+  return { value: test, path: (p) => anyAtPath(p, test, expandLeaf) };
+}
+
+function negated(inner: CompiledOp): CompiledOp {
+  return {
+    value: (v) => !inner.value(v),
+    path: (p) => {
+      const t = inner.path(p);
+      return (doc) => !t(doc);
+    },
+  };
+}
+
+function notOperand(operand: unknown): CompiledOp {
+  if (isRegexValue(operand)) return positive(regexTest(toRegExp(operand), operand));
+  if (!isPlainObject(operand)) throw new CommandError('BadValue', '$not needs a regex or a document');
+  if (Object.keys(operand).length === 0) throw new CommandError('BadValue', '$not cannot be empty');
+  if (!isOperatorDoc(operand)) throw new CommandError('BadValue', 'unknown operator in $not');
+  const ops = operatorTests(operand, 'path');
+  return {
+    value: (v) => ops.every((o) => o.value(v)),
+    path: (p) => {
+      const tests = ops.map((o) => o.path(p));
+      return (doc) => tests.every((t) => t(doc));
+    },
+  };
+}
+
+function operatorTests(spec: Document, _mode: 'path' | 'value'): CompiledOp[] {
+  const out: CompiledOp[] = [];
+  let regexOptions: string | undefined;
+  if ('$options' in spec) {
+    if (!('$regex' in spec)) throw new CommandError('BadValue', '$options needs a $regex');
+    if (typeof spec.$options !== 'string') throw new CommandError('BadValue', '$options has to be a string');
+    regexOptions = spec.$options;
+  }
+  for (const [op, operand] of Object.entries(spec)) {
+    switch (op) {
+      case '$eq':
+        out.push(positive(equalityTest(operand)));
+        break;
+      case '$ne':
+        out.push(negated(positive(equalityTest(operand))));
+        break;
+      case '$gt':
+      case '$gte':
+      case '$lt':
+      case '$lte':
+        out.push(positive(comparisonTest(op, operand)));
+        break;
+      case '$in':
+        out.push(positive(inTest(operand)));
+        break;
+      case '$nin':
+        out.push(negated(positive(inTest(operand))));
+        break;
+      case '$exists': {
+        const exists = positive((v) => v !== undefined);
+        const want = operand !== false && operand !== null && operand !== undefined && !(isNumeric(operand) && toDouble(operand) === 0);
+        out.push(want ? exists : negated(exists));
+        break;
+      }
+      case '$type':
+        out.push(positive(typeTest(operand)));
+        break;
+      case '$regex': {
+        let re: RegExp;
+        if (typeof operand === 'string') re = makeRegExp(operand, regexOptions ?? '');
+        else if (isRegexValue(operand)) re = toRegExp(operand, regexOptions ?? '');
+        else throw new CommandError('BadValue', '$regex has to be a string');
+        out.push(positive(regexTest(re, operand)));
+        break;
+      }
+      case '$options':
+        break;
+      case '$mod':
+        out.push(positive(modTest(operand)));
+        break;
+      case '$size':
+        out.push(positive(sizeTest(operand), false));
+        break;
+      case '$all':
+        out.push(positive(allTest(operand), false));
+        break;
+      case '$elemMatch':
+        out.push(positive(elemMatchTest(operand), false));
+        break;
+      case '$not':
+        out.push(negated(notOperand(operand)));
+        break;
+      case '$bitsAllSet':
+      case '$bitsAnySet':
+      case '$bitsAllClear':
+      case '$bitsAnyClear':
+        out.push(positive(bitsTest(op, operand)));
+        break;
+      case '$comment':
+        break;
+      case '$where':
+        throw new CommandError('BadValue', '$where is not allowed: this server does not run JavaScript');
+      default:
+        throw new CommandError('BadValue', `unknown operator: ${op}`);
+    }
+  }
+  return out;
+}
+
+function compileField(path: string, spec: unknown): DocTest {
+  if (path === '') throw new CommandError('BadValue', 'empty field name in query');
+  if (isRegexValue(spec)) return anyAtPath(path, regexTest(toRegExp(spec), spec), true);
+  if (isOperatorDoc(spec)) {
+    const tests = operatorTests(spec, 'path').map((o) => o.path(path));
+    if (tests.length === 1) return tests[0]!;
+    return (doc) => {
+      for (const t of tests) if (!t(doc)) return false;
+      return true;
+    };
+  }
+  return anyAtPath(path, equalityTest(spec), true);
+}
+
+function logicalClauses(op: string, operand: unknown): DocTest[] {
+  if (!Array.isArray(operand) || operand.length === 0) {
+    throw new CommandError('BadValue', `${op} must be a nonempty array`);
+  }
+  return operand.map((clause) => {
+    if (!isPlainObject(clause)) throw new CommandError('BadValue', `${op} argument's entries must be objects`);
+    return compileDocument(clause);
+  });
+}
+
+function truthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false) return false;
+  if (isNumeric(v)) return compareNumbers(v, 0) !== 0;
+  return true;
+}
+
+function exprTest(operand: unknown): DocTest {
+  const options = mingoOptions();
+  return (doc) => underMingo(() => truthy(evalExpr(doc, operand, options)));
+}
+
+function compileDocument(filter: Document): DocTest {
+  const tests: DocTest[] = [];
+  for (const [key, spec] of Object.entries(filter)) {
+    if (key.startsWith('$')) {
+      switch (key) {
+        case '$and': {
+          const clauses = logicalClauses(key, spec);
+          tests.push((doc) => clauses.every((c) => c(doc)));
+          break;
+        }
+        case '$or': {
+          const clauses = logicalClauses(key, spec);
+          tests.push((doc) => clauses.some((c) => c(doc)));
+          break;
+        }
+        case '$nor': {
+          const clauses = logicalClauses(key, spec);
+          tests.push((doc) => !clauses.some((c) => c(doc)));
+          break;
+        }
+        case '$expr':
+          tests.push(exprTest(spec));
+          break;
+        case '$comment':
+          break;
+        case '$alwaysTrue':
+          break;
+        case '$alwaysFalse':
+          tests.push(() => false);
+          break;
+        case '$where':
+          throw new CommandError('BadValue', '$where is not allowed: this server does not run JavaScript');
+        default:
+          throw new CommandError('BadValue', `unknown top level operator: ${key}`);
+      }
+    } else {
+      tests.push(compileField(key, spec));
+    }
+  }
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0]!;
+  return (doc) => {
+    for (const t of tests) if (!t(doc)) return false;
+    return true;
+  };
+}
+
+/**
+ * Compiles a query filter once; the predicate is called per document.
+ * Unknown operator => BadValue 'unknown operator: $foo'; $where is refused.
+ */
+export function compileFilter(filter: Document): (doc: Document) => boolean {
+  if (filter === null || filter === undefined) return () => true;
+  if (!isPlainObject(filter)) throw new CommandError('BadValue', 'query filter must be an object');
+  return compileDocument(filter);
+}

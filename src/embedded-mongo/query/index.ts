@@ -1,0 +1,12 @@
+/**
+ * The MongoDB query language of the embedded server: value order and keys,
+ * filters, projections, sorts, updates and aggregation pipelines.
+ */
+export { compareValues, valuesEqual } from './compare.js';
+export { keyString } from './key-string.js';
+export { compileFilter } from './filter.js';
+export { compileProjection } from './projection.js';
+export { compileSort } from './sort.js';
+export { pathValues } from './paths.js';
+export { applyUpdate, isReplacement, upsertSeed } from './update.js';
+export { runPipeline } from './pipeline.js';

@@ -1,0 +1,60 @@
+/**
+ * Aggregation pipelines, run lazily by mingo's Aggregator in this server's
+ * operator context (see mingo-context.ts for the operators replaced to
+ * follow mongod).
+ */
+import type { Document } from 'bson';
+import { Aggregator } from 'mingo/aggregator';
+import { CommandError } from '../errors.js';
+import { mingoOptions, underMingo } from './mingo-context.js';
+
+const REFUSED_STAGES = new Set(['$out', '$merge']);
+const SCRIPT_OPERATORS = new Set(['$where', '$function', '$accumulator']);
+
+function refuseScripts(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const v of value) refuseScripts(v);
+  } else if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [k, v] of Object.entries(value)) {
+      if (SCRIPT_OPERATORS.has(k)) throw new CommandError('BadValue', `${k} is not allowed: this server does not run JavaScript`);
+      refuseScripts(v);
+    }
+  }
+}
+
+/** Validates the stage shapes this server refuses before anything runs. */
+export function validatePipeline(pipeline: Document[]): void {
+  if (!Array.isArray(pipeline)) throw new CommandError('TypeMismatch', "'pipeline' option must be specified as an array");
+  for (const stage of pipeline) {
+    const keys = Object.keys(stage ?? {});
+    if (keys.length !== 1) {
+      throw new CommandError('BadValue', 'A pipeline stage specification object must contain exactly one field.');
+    }
+    const name = keys[0]!;
+    if (REFUSED_STAGES.has(name)) throw new CommandError('IllegalOperation', `${name} is not supported by this server`);
+    refuseScripts(stage);
+  }
+}
+
+/**
+ * Runs an aggregation pipeline lazily over `input`; `resolveCollection`
+ * supplies other collections of the same database for $lookup/$unionWith.
+ */
+export function runPipeline(
+  input: Iterable<Document>,
+  pipeline: Document[],
+  context: { resolveCollection(name: string): Iterable<Document>; variables?: Document },
+): Iterator<Document> {
+  validatePipeline(pipeline);
+  const options = mingoOptions({
+    collectionResolver: (name: string) => Array.from(context.resolveCollection(name)),
+    ...(context.variables ? { variables: context.variables } : {}),
+  });
+  const iterator = underMingo(() => new Aggregator(pipeline, options).stream(input as Iterable<Record<string, unknown>>));
+  return {
+    next(): IteratorResult<Document> {
+      const r = underMingo(() => iterator.next());
+      return r.done ? { done: true, value: undefined } : { done: false, value: r.value as Document };
+    },
+  };
+}
