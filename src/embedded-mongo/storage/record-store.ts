@@ -1,0 +1,113 @@
+import { deserialize, serialize, type DeserializeOptions, type Document, type SerializeOptions } from 'bson';
+import { ByteArena, bsonLength } from './byte-arena.js';
+
+export interface RecordStoreOptions {
+  /** Options every `get` deserializes with. */
+  deserialize?: DeserializeOptions;
+  /** Options `set` serializes with. */
+  serialize?: SerializeOptions;
+}
+
+/**
+ * A collection's documents as BSON bytes keyed by the canonical key string of
+ * their `_id` (computed by the engine). Documents live packed in a byte arena
+ * and are deserialized on demand; bytes handed out are never overwritten
+ * later, so a snapshot or a cursor may keep reading them. Iteration follows
+ * insertion order (a replaced document keeps its place, as a record id does
+ * in mongod) and tolerates writes during iteration.
+ */
+export class RecordStore {
+  /** key → arena location; a Map because its iterators are live and ordered. */
+  private readonly locations = new Map<string, number>();
+  private readonly arena = new ByteArena();
+  private readonly deserializeOptions: DeserializeOptions | undefined;
+  private readonly serializeOptions: SerializeOptions | undefined;
+
+  constructor(options: RecordStoreOptions = {}) {
+    this.deserializeOptions = options.deserialize;
+    this.serializeOptions = options.serialize;
+  }
+
+  get size(): number {
+    return this.locations.size;
+  }
+
+  /** Total BSON bytes of live documents (for dataSize/serverStatus). */
+  get dataBytes(): number {
+    return this.arena.liveBytes;
+  }
+
+  has(key: string): boolean {
+    return this.locations.has(key);
+  }
+
+  /** The deserialized document under `key`, or undefined. */
+  get(key: string): Document | undefined {
+    const bytes = this.getBytes(key);
+    return bytes === undefined ? undefined : deserialize(bytes, this.deserializeOptions);
+  }
+
+  /** The BSON bytes under `key` (a view that stays valid and unchanged), or undefined. */
+  getBytes(key: string): Uint8Array | undefined {
+    const location = this.locations.get(key);
+    return location === undefined ? undefined : this.arena.view(location);
+  }
+
+  /** Stores the document, replacing any under that key; returns its BSON bytes (the engine journals them). */
+  set(key: string, doc: Document): Uint8Array {
+    const location = this.store(key, serialize(doc, this.serializeOptions));
+    return this.arena.view(location);
+  }
+
+  /** Stores a copy of `bytes` (one whole BSON document), replacing any document under that key. */
+  setBytes(key: string, bytes: Uint8Array): void {
+    if (bytes.byteLength < 5 || bsonLength(bytes, 0) !== bytes.byteLength) {
+      throw new RangeError(`not one BSON document: ${bytes.byteLength} bytes, length prefix ${bsonLength(bytes, 0)}`);
+    }
+    this.store(key, bytes);
+  }
+
+  /** Removes the document under `key`; false when there was none. */
+  delete(key: string): boolean {
+    const location = this.locations.get(key);
+    if (location === undefined) return false;
+    this.locations.delete(key);
+    this.arena.release(location);
+    this.maybeRelocate();
+    return true;
+  }
+
+  /** Live iteration of the keys in natural order. */
+  keys(): IterableIterator<string> {
+    return this.locations.keys();
+  }
+
+  /** Live iteration of `[key, bytes]` in natural order. */
+  *entries(): IterableIterator<[string, Uint8Array]> {
+    // The Map iterator reads each entry when it advances, so a relocation between two steps is seen.
+    for (const [key, location] of this.locations) yield [key, this.arena.view(location)];
+  }
+
+  /** Removes every document. */
+  clear(): void {
+    this.locations.clear();
+    this.arena.reset();
+  }
+
+  private store(key: string, bytes: Uint8Array): number {
+    const previous = this.locations.get(key);
+    const location = this.arena.write(bytes);
+    this.locations.set(key, location);
+    if (previous !== undefined) {
+      this.arena.release(previous);
+      this.maybeRelocate();
+      return this.locations.get(key)!;
+    }
+    return location;
+  }
+
+  private maybeRelocate(): void {
+    if (!this.arena.wantsRelocation()) return;
+    this.arena.relocate(this.locations, (key, location) => this.locations.set(key, location));
+  }
+}
