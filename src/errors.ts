@@ -68,7 +68,10 @@ export function createErrorFormatter(logger: Logger) {
         if (value !== undefined) extensions[key] = value;
       }
       if (DEPENDENCY_ERROR_CODES.has(code)) {
+        // The store's own failure text can name hosts and ports: it goes to the log only.
         logger.warn({ requestId: currentRequestId(), code, source: extensions.source, path: formatted.path, err: original }, formatted.message);
+        const store = typeof extensions.source === 'string' ? `The ${extensions.source} store` : 'A store';
+        return { message: `${store} did not answer in time or could not be reached; its part of the result is missing.`, ...location, extensions };
       }
       return { message: formatted.message, ...location, extensions };
     }
