@@ -11,6 +11,7 @@ export const ErrorCodes = {
   NoSuchKey: 4,
   FailedToParse: 9,
   TypeMismatch: 14,
+  InvalidBSON: 22,
   IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
@@ -22,6 +23,7 @@ export const ErrorCodes = {
   InvalidNamespace: 73,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  CannotCreateIndex: 67,
   InvalidIdField: 53,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
@@ -40,6 +42,7 @@ export const ErrorCodes = {
   EmptyFieldName: 56,
   PathNotViable: 28,
   FailedToParseSort: 15973,
+  UnsupportedOpQueryCommand: 352,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
