@@ -9,7 +9,7 @@ import type { LogLevel } from './config.js';
 
 export type { Logger } from 'pino';
 
-/** A logger writing one JSON object per line to `destination` (standard error by default). */
+/** A logger writing one JSON object per line to `destination` (by default standard error, synchronously, so nothing is lost at exit). */
 export function createLogger(options: { level?: LogLevel; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
@@ -18,6 +18,6 @@ export function createLogger(options: { level?: LogLevel; destination?: Destinat
       // Headers can carry credentials; never let a careless `req` in.
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password'], censor: '[redacted]' },
     },
-    options.destination ?? pino.destination({ fd: 2, sync: false }),
+    options.destination ?? pino.destination({ fd: 2, sync: true }),
   );
 }
