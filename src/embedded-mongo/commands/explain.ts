@@ -48,8 +48,9 @@ function explain(ctx: ServerContext, db: string, body: Document): Document {
   switch (name) {
     case 'find': {
       const { ns, spec } = parseFind(command, db);
-      reply.queryPlanner = explainFindPlan(ctx, ns, spec);
-      if (withStats) reply.executionStats = executionStats(ctx, () => countAll(ctx.engine.find(ns, spec)));
+      const engineExplain = ctx.engine.explainFind?.(ns, spec);
+      reply.queryPlanner = (engineExplain?.queryPlanner as Document | undefined) ?? explainFindPlan(ctx, ns, spec);
+      if (withStats) reply.executionStats = (engineExplain?.executionStats as Document | undefined) ?? executionStats(ctx, () => countAll(ctx.engine.find(ns, spec)));
       break;
     }
     case 'count':

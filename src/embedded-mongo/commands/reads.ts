@@ -192,9 +192,8 @@ function explainAggregate(ctx: ServerContext, ns: { db: string; coll: string | n
 
 /** The queryPlanner section for a find: the engine's own plan when it explains, else a plain collection scan. */
 export function explainFindPlan(ctx: ServerContext, ns: { db: string; coll: string }, spec: FindSpec): Document {
-  const engine = ctx.engine as typeof ctx.engine & { explainFind?: (ns: { db: string; coll: string }, spec: FindSpec) => Document };
-  if (typeof engine.explainFind === 'function') {
-    const plan = engine.explainFind(ns, spec);
+  if (ctx.engine.explainFind) {
+    const plan = ctx.engine.explainFind(ns, spec);
     return (plan.queryPlanner as Document | undefined) ?? plan;
   }
   return { namespace: nsString(ns), parsedQuery: spec.filter ?? {}, winningPlan: { stage: 'COLLSCAN' }, rejectedPlans: [] };
