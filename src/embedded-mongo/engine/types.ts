@@ -137,6 +137,10 @@ export interface EngineStats {
   /** Bytes of BSON held, as `dataSize` would report. */
   dataBytes: number;
   journalBytes: number;
+  /** Documents fetched to be tested against a filter, since start. */
+  documentsExamined?: number;
+  /** Index entries (and `_id` lookups) visited, since start. */
+  keysExamined?: number;
 }
 
 export interface Engine {
@@ -169,6 +173,8 @@ export interface Engine {
   dropIndexes(ns: Namespace, which: string | string[] | Document): Promise<{ nIndexesWas: number }>;
 
   stats(): EngineStats;
+  /** The explain document of a find (`queryPlanner.winningPlan.stage`: IDHACK, IXSCAN with `indexName`, COLLSCAN, EOF) with its `executionStats`. */
+  explainFind?(ns: Namespace, spec: FindSpec): Document;
   /** Flushes and closes the journal; the engine is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -1,0 +1,163 @@
+import { deserialize, type Document, serialize, UUID } from 'bson';
+import { CommandError } from '../errors.js';
+import { keyString, valuesEqual } from '../query/index.js';
+import { RecordStore } from '../storage/index.js';
+import type { IndexKey } from './index-key.js';
+import { ID_INDEX_SPEC } from './index-spec.js';
+import { type DocumentKeys, SecondaryIndex, tupleKey } from './secondary-index.js';
+import type { IndexSpec } from './types.js';
+import { duplicateKeyError } from './write-errors.js';
+
+/** Largest document mongod stores (16 MiB). */
+export const MAX_BSON_SIZE = 16 * 1024 * 1024;
+
+/** Values as mongod keeps them: int64 stays Long so it round-trips exactly. */
+const DESERIALIZE = { promoteLongs: false } as const;
+
+/** A document write prepared and validated against every index, not yet applied. */
+export interface PreparedWrite {
+  key: string;
+  bytes: Uint8Array;
+  /** Per index: the entries to add and to remove. */
+  changes: { index: SecondaryIndex; add: DocumentKeys; remove: unknown[][] }[];
+}
+
+/**
+ * One collection: its documents (a RecordStore keyed by `keyString(_id)`, which
+ * is also the `_id_` index) and its declared indexes. Writes are two-phase:
+ * `prepare*` validates size, `_id` uniqueness and every unique index and
+ * computes index changes without touching anything; `apply` then changes the
+ * store and the indexes, and cannot fail. So a rejected write leaves no trace.
+ */
+export class Collection {
+  readonly db: string;
+  readonly name: string;
+  readonly options: Document;
+  readonly uuid: UUID;
+  readonly store = new RecordStore({ deserialize: DESERIALIZE });
+  readonly indexes = new Map<string, SecondaryIndex>();
+
+  constructor(db: string, name: string, options: Document) {
+    this.db = db;
+    this.name = name;
+    this.options = options;
+    this.uuid = new UUID();
+  }
+
+  get fullName(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  /** Index specs in creation order, `_id_` first, as listIndexes reports them. */
+  indexSpecs(): IndexSpec[] {
+    return [ID_INDEX_SPEC, ...[...this.indexes.values()].map((i) => i.spec)];
+  }
+
+  /** Prepares storing `doc` (which already has its `_id` first) under a new key; throws DuplicateKey/BSONObjectTooLarge/… without side effects. */
+  prepareInsert(doc: Document): PreparedWrite {
+    const key = keyString(doc._id);
+    if (this.store.has(key)) {
+      throw duplicateKeyError(this.fullName, '_id_', { _id: 1 }, { _id: doc._id });
+    }
+    return this.prepare(key, undefined, doc, 'insert');
+  }
+
+  /** Prepares replacing the document `oldDoc` (stored under `key`) by `newDoc`; throws like prepareInsert. */
+  prepareReplace(key: string, oldDoc: Document, newDoc: Document): PreparedWrite {
+    return this.prepare(key, oldDoc, newDoc, 'update');
+  }
+
+  private prepare(key: string, oldDoc: Document | undefined, newDoc: Document, kind: 'insert' | 'update'): PreparedWrite {
+    const bytes = serialize(newDoc, { checkKeys: false });
+    if (bytes.byteLength > MAX_BSON_SIZE) {
+      throw new CommandError(
+        'BSONObjectTooLarge',
+        kind === 'insert'
+          ? `object to insert too large. size in bytes: ${bytes.byteLength}, max size: ${MAX_BSON_SIZE}`
+          : `Resulting document after update is larger than ${MAX_BSON_SIZE}`,
+      );
+    }
+    const changes: PreparedWrite['changes'] = [];
+    for (const index of this.indexes.values()) {
+      const next = index.keysOf(newDoc);
+      const previous = oldDoc === undefined ? [] : index.keysOf(oldDoc).tuples;
+      if (previous.length > 0 || next.tuples.length > 0) {
+        const before = new Set(previous.map(tupleKey));
+        const after = new Set(next.tuples.map(tupleKey));
+        const added = next.tuples.filter((t) => !before.has(tupleKey(t)));
+        const removed = previous.filter((t) => !after.has(tupleKey(t)));
+        if (added.length === 0 && removed.length === 0 && !(next.multikey && !index.multikey)) continue;
+        const conflict = index.findConflict(key, added);
+        if (conflict !== undefined) {
+          const keyValue: Document = {};
+          index.fields.forEach((f, i) => (keyValue[f.path] = conflict[i]));
+          throw duplicateKeyError(this.fullName, index.name, index.spec.key, keyValue);
+        }
+        changes.push({ index, add: { tuples: added, multikey: next.multikey }, remove: removed });
+      }
+    }
+    return { key, bytes, changes };
+  }
+
+  /** Applies a prepared write; it must be applied before any other write to this collection is prepared. */
+  apply(write: PreparedWrite): void {
+    this.store.setBytes(write.key, write.bytes);
+    for (const { index, add, remove } of write.changes) {
+      index.remove(write.key, remove);
+      index.add(write.key, add);
+    }
+  }
+
+  /** Removes the document stored under `key` (given deserialized as `doc`) from the store and every index. */
+  remove(key: string, doc: Document): void {
+    for (const index of this.indexes.values()) index.remove(key, index.keysOf(doc).tuples);
+    this.store.delete(key);
+  }
+
+  /** Registers an index without building it (recovery builds all of them at once with rebuildIndexes). */
+  declareIndex(spec: IndexSpec): void {
+    this.indexes.set(spec.name, new SecondaryIndex(spec));
+  }
+
+  /** Rebuilds every declared index from the stored documents, deserializing each document once. */
+  rebuildIndexes(): void {
+    const indexes = [...this.indexes.values()];
+    if (indexes.length === 0) return;
+    const entries = indexes.map(() => [] as IndexKey[]);
+    const multikey = indexes.map(() => false);
+    for (const [key, bytes] of this.store.entries()) {
+      const doc = deserialize(bytes, DESERIALIZE);
+      indexes.forEach((index, i) => {
+        const keys = index.keysOf(doc);
+        if (keys.multikey) multikey[i] = true;
+        for (const v of keys.tuples) entries[i]!.push({ v, id: key });
+      });
+    }
+    indexes.forEach((index, i) => index.load(entries[i]!, multikey[i]!));
+  }
+
+  /** Builds `spec` over the current documents without registering it; throws DuplicateKey when a unique spec meets duplicates. */
+  buildIndex(spec: IndexSpec): SecondaryIndex {
+    const index = new SecondaryIndex(spec);
+    const entries: IndexKey[] = [];
+    let multikey = false;
+    for (const [key, bytes] of this.store.entries()) {
+      const keys = index.keysOf(deserialize(bytes, DESERIALIZE));
+      if (keys.multikey) multikey = true;
+      for (const v of keys.tuples) entries.push({ v, id: key });
+    }
+    index.load(entries, multikey);
+    if (index.unique) {
+      for (let i = 1; i < entries.length; i++) {
+        const a = entries[i - 1]!;
+        const b = entries[i]!;
+        if (a.id !== b.id && a.v.every((x, j) => valuesEqual(x, b.v[j]))) {
+          const keyValue: Document = {};
+          index.fields.forEach((f, j) => (keyValue[f.path] = b.v[j]));
+          throw duplicateKeyError(this.fullName, index.name, index.spec.key, keyValue);
+        }
+      }
+    }
+    return index;
+  }
+}

@@ -1,0 +1,240 @@
+import type { Document } from 'bson';
+import { CommandError } from '../errors.js';
+import { compileFilter, runPipeline } from '../query/index.js';
+import { Catalog } from './catalog.js';
+import { planCandidates } from './candidates.js';
+import { Durability } from './durability.js';
+import { describePlan } from './explain.js';
+import { findAndModifyOne } from './find-and-modify.js';
+import { createIndexesOn, dropIndexesOn } from './index-ddl.js';
+import { ID_INDEX_SPEC } from './index-spec.js';
+import { assertValidDbName, assertValidNamespace, assertWritableNamespace } from './namespace-rules.js';
+import { countDocuments, distinctOf, findDocuments } from './read-ops.js';
+import { planQuery } from './planner.js';
+import { type ExamineCounters, newCounters } from './stats-counters.js';
+import type {
+  AggregateSpec,
+  CollectionInfo,
+  CreateIndexesResult,
+  DatabaseInfo,
+  DeleteStatement,
+  Engine,
+  EngineOptions,
+  EngineStats,
+  FindAndModifyResult,
+  FindAndModifySpec,
+  FindSpec,
+  IndexSpec,
+  Namespace,
+  UpdateStatement,
+  WriteResult,
+} from './types.js';
+import { deleteBatch, insertBatch, updateBatch, type WriteContext } from './write-ops.js';
+
+/** Room mongod reports for a collection's files even when empty. */
+const EMPTY_COLLECTION_BYTES = 4096;
+
+/**
+ * The storage engine behind the command layer: catalog, write paths with
+ * index maintenance, planned reads, and (with a data directory) durable
+ * writes. Every change is applied in memory synchronously, so concurrent
+ * clients interleave at statement boundaries, and acknowledged only once its
+ * log records are durable.
+ */
+export class EmbeddedEngine implements Engine {
+  private readonly catalog = new Catalog();
+  private readonly counters: ExamineCounters = newCounters();
+  private durability: Durability | undefined;
+  private closed = false;
+
+  /** Opens an engine; with `dbPath` it recovers that directory first. */
+  static async open(options: EngineOptions): Promise<EmbeddedEngine> {
+    const engine = new EmbeddedEngine();
+    if (options.dbPath !== undefined) engine.durability = await Durability.open(options.dbPath, engine.catalog);
+    return engine;
+  }
+
+  /** Runs a synchronous change, then waits until its records are durable (also when the change failed midway). */
+  private async write<T>(change: (ctx: WriteContext) => T): Promise<T> {
+    if (this.closed) throw new CommandError('IllegalOperation', 'the storage engine is closed');
+    const ctx: WriteContext = { catalog: this.catalog, counters: [this.counters], records: [] };
+    try {
+      return change(ctx);
+    } finally {
+      if (this.durability !== undefined) await this.durability.append(ctx.records);
+    }
+  }
+
+  listDatabases(): DatabaseInfo[] {
+    return this.catalog.databaseNames().map((name) => {
+      const colls = this.catalog.collections(name);
+      const bytes = colls.reduce((sum, c) => sum + c.store.dataBytes + EMPTY_COLLECTION_BYTES, 0);
+      return { name, sizeOnDisk: bytes, empty: false };
+    });
+  }
+
+  async dropDatabase(db: string): Promise<void> {
+    assertValidDbName(db);
+    await this.write((ctx) => this.catalog.dropDatabase(db, ctx.records));
+  }
+
+  listCollections(db: string, filter?: Document): CollectionInfo[] {
+    const infos = this.catalog.collections(db).map(
+      (c): CollectionInfo => ({
+        name: c.name,
+        type: 'collection',
+        options: c.options,
+        info: { readOnly: false, uuid: c.uuid },
+        idIndex: ID_INDEX_SPEC,
+      }),
+    );
+    if (filter === undefined || Object.keys(filter).length === 0) return infos;
+    const test = compileFilter(filter);
+    return infos.filter((info) => test(info as unknown as Document));
+  }
+
+  async createCollection(ns: Namespace, options: Document): Promise<void> {
+    assertWritableNamespace(ns);
+    await this.write((ctx) => {
+      if (this.catalog.get(ns)) throw new CommandError('NamespaceExists', `Collection ${ns.db}.${ns.coll} already exists.`);
+      this.catalog.create(ns, options, ctx.records);
+    });
+  }
+
+  async dropCollection(ns: Namespace): Promise<boolean> {
+    assertValidNamespace(ns);
+    return this.write((ctx) => this.catalog.drop(ns, ctx.records));
+  }
+
+  insert(ns: Namespace, docs: Document[], ordered: boolean): Promise<WriteResult> {
+    return this.write((ctx) => insertBatch(ctx, ns, docs, ordered));
+  }
+
+  update(ns: Namespace, statements: UpdateStatement[], ordered: boolean): Promise<WriteResult> {
+    return this.write((ctx) => updateBatch(ctx, ns, statements, ordered));
+  }
+
+  delete(ns: Namespace, statements: DeleteStatement[], ordered: boolean): Promise<WriteResult> {
+    return this.write((ctx) => deleteBatch(ctx, ns, statements, ordered));
+  }
+
+  findAndModify(ns: Namespace, spec: FindAndModifySpec): Promise<FindAndModifyResult> {
+    return this.write((ctx) => findAndModifyOne(ctx, ns, spec));
+  }
+
+  find(ns: Namespace, spec: FindSpec): Iterator<Document> {
+    assertValidNamespace(ns);
+    return findDocuments(this.catalog.get(ns), spec, [this.counters]).docs;
+  }
+
+  explainFind(ns: Namespace, spec: FindSpec): Document {
+    assertValidNamespace(ns);
+    const local = newCounters();
+    const { plan, docs } = findDocuments(this.catalog.get(ns), spec, [this.counters, local]);
+    let nReturned = 0;
+    for (let r = docs.next(); !r.done; r = docs.next()) nReturned++;
+    return {
+      queryPlanner: {
+        namespace: `${ns.db}.${ns.coll}`,
+        parsedQuery: spec.filter ?? {},
+        winningPlan: describePlan(plan),
+        rejectedPlans: [],
+      },
+      executionStats: {
+        executionSuccess: true,
+        nReturned,
+        totalKeysExamined: local.keysExamined,
+        totalDocsExamined: local.docsExamined,
+      },
+    };
+  }
+
+  aggregate(ns: { db: string; coll: string | null }, spec: AggregateSpec): Iterator<Document> {
+    assertValidDbName(ns.db);
+    const pipeline = [...spec.pipeline];
+    const context = {
+      resolveCollection: (name: string): Iterable<Document> => {
+        const coll = this.catalog.get({ db: ns.db, coll: name });
+        return (function* () {
+          if (coll) for (const key of coll.store.keys()) yield coll.store.get(key)!;
+        })();
+      },
+      ...(spec.let ? { variables: spec.let } : {}),
+    };
+    if (ns.coll === null) {
+      const first = pipeline[0];
+      if (first === undefined || !('$documents' in first)) {
+        const stage = first === undefined ? 'an empty pipeline' : `'${Object.keys(first)[0]}'`;
+        throw new CommandError('InvalidNamespace', `{aggregate: 1} is not valid for ${stage}; a collection is required.`);
+      }
+      const docs = first.$documents as unknown;
+      if (!Array.isArray(docs)) throw new CommandError('TypeMismatch', '$documents must evaluate to an array of documents');
+      return runPipeline(docs as Document[], pipeline.slice(1), context);
+    }
+    const target = { db: ns.db, coll: ns.coll };
+    assertValidNamespace(target);
+    const coll = this.catalog.get(target);
+    let at = 0;
+    const match = pipeline[0]?.$match as Document | undefined;
+    if (match !== undefined) at = 1;
+    const sort = pipeline[at]?.$sort as Document | undefined;
+    const plan = planQuery(coll, match, sort, spec.hint);
+    if (sort !== undefined && plan.stage === 'IXSCAN' && plan.providesSort) pipeline.splice(at, 1);
+    return runPipeline(planCandidatesDocs(coll, plan, [this.counters]), pipeline, context);
+  }
+
+  count(ns: Namespace, filter: Document, skip?: number, limit?: number): number {
+    assertValidNamespace(ns);
+    return countDocuments(this.catalog.get(ns), filter ?? {}, [this.counters], skip, limit);
+  }
+
+  distinct(ns: Namespace, key: string, filter: Document): unknown[] {
+    assertValidNamespace(ns);
+    return distinctOf(this.catalog.get(ns), key, filter ?? {}, [this.counters]);
+  }
+
+  createIndexes(ns: Namespace, specs: IndexSpec[]): Promise<CreateIndexesResult> {
+    assertWritableNamespace(ns);
+    return this.write((ctx) => createIndexesOn(ctx, ns, specs));
+  }
+
+  listIndexes(ns: Namespace): IndexSpec[] {
+    assertValidNamespace(ns);
+    const coll = this.catalog.get(ns);
+    if (!coll) throw new CommandError('NamespaceNotFound', `ns does not exist: ${ns.db}.${ns.coll}`);
+    return coll.indexSpecs();
+  }
+
+  dropIndexes(ns: Namespace, which: string | string[] | Document): Promise<{ nIndexesWas: number }> {
+    assertValidNamespace(ns);
+    return this.write((ctx) => dropIndexesOn(ctx, ns, which));
+  }
+
+  stats(): EngineStats {
+    const colls = this.catalog.allCollections();
+    return {
+      databases: this.catalog.databaseNames().length,
+      collections: colls.length,
+      documents: colls.reduce((n, c) => n + c.store.size, 0),
+      dataBytes: colls.reduce((n, c) => n + c.store.dataBytes, 0),
+      journalBytes: this.durability?.bytesOnDisk ?? 0,
+      documentsExamined: this.counters.docsExamined,
+      keysExamined: this.counters.keysExamined,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.durability?.close();
+  }
+}
+
+function* planCandidatesDocs(...args: Parameters<typeof planCandidates>): Generator<Document> {
+  for (const c of planCandidates(...args)) yield c.doc;
+}
+
+/** Opens the engine (recovering `dbPath` when given). */
+export function createEngine(options: EngineOptions): Promise<Engine> {
+  return EmbeddedEngine.open(options);
+}

@@ -1,0 +1,182 @@
+import type { Document } from 'bson';
+import { CommandError } from '../errors.js';
+import { compareValues, keyString } from '../query/index.js';
+import type { Collection } from './collection.js';
+import type { IndexKey } from './index-key.js';
+import { type FieldCondition, fieldConditions, rangeInterval } from './query-bounds.js';
+import type { SecondaryIndex } from './secondary-index.js';
+
+/** How a query reaches its candidate documents; the filter still verifies every candidate. */
+export type Plan =
+  | { stage: 'EOF' }
+  | { stage: 'COLLSCAN'; reverse: boolean }
+  | { stage: 'IDHACK'; keys: string[] }
+  | {
+      stage: 'IXSCAN';
+      index: SecondaryIndex;
+      /** Disjoint `[low, high]` intervals in tree order. */
+      intervals: [IndexKey, IndexKey][];
+      reverse: boolean;
+      /** The scan yields documents already in the requested sort order. */
+      providesSort: boolean;
+    };
+
+/** Beyond this many equality combinations a compound prefix stops growing (the filter does the rest). */
+const MAX_INTERVALS = 1000;
+
+function sortFields(sort: Document | undefined): { path: string; direction: number }[] {
+  if (!sort) return [];
+  return Object.entries(sort).map(([path, d]) => ({ path, direction: typeof d === 'number' ? Math.sign(d) : NaN }));
+}
+
+/** 1 when the index fields from `offset` on yield `sort` forward, -1 backward, 0 when not at all. */
+function sortDirection(index: SecondaryIndex, sort: { path: string; direction: number }[], offset: number): number {
+  if (sort.length === 0 || index.multikey || index.sparse || index.partial) return 0;
+  if (offset + sort.length > index.fields.length) return 0;
+  let way = 0;
+  for (let i = 0; i < sort.length; i++) {
+    const f = index.fields[offset + i]!;
+    const s = sort[i]!;
+    if (f.path !== s.path || !(s.direction === 1 || s.direction === -1)) return 0;
+    const w = f.direction === s.direction ? 1 : -1;
+    if (way !== 0 && w !== way) return 0;
+    way = w;
+  }
+  return way;
+}
+
+function orderedPoints(points: unknown[], direction: number): unknown[] {
+  const seen = new Set<string>();
+  const unique = points.filter((p) => {
+    const k = keyString(p);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return unique.sort((a, b) => compareValues(a, b) * direction);
+}
+
+interface Candidate {
+  index: SecondaryIndex;
+  intervals: [IndexKey, IndexKey][];
+  score: number;
+  /** Number of leading fields fixed to single values (all intervals share them). */
+  fixedPrefix: number;
+}
+
+/** Intervals of `index` implied by the filter conditions, or undefined when its leading field is unconstrained. */
+function indexIntervals(index: SecondaryIndex, conds: Map<string, FieldCondition>): Candidate | undefined {
+  let prefixes: unknown[][] = [[]];
+  let score = 0;
+  let fixedPrefix = 0;
+  let singleSoFar = true;
+  for (const field of index.fields) {
+    const cond = conds.get(field.path);
+    if (cond?.points !== undefined) {
+      const points = orderedPoints(cond.points, field.direction);
+      if (points.length === 0) return { index, intervals: [], score: 100, fixedPrefix: 0 };
+      if (prefixes.length * points.length > MAX_INTERVALS) break;
+      const next: unknown[][] = [];
+      for (const p of prefixes) for (const v of points) next.push([...p, v]);
+      prefixes = next;
+      score += 2;
+      if (singleSoFar && points.length === 1) fixedPrefix++;
+      else singleSoFar = false;
+      continue;
+    }
+    const range = cond === undefined ? undefined : rangeInterval(cond, index.multikey);
+    if (range !== undefined) {
+      score += 1;
+      const [first, last] = field.direction === 1 ? [range.lower, range.upper] : [range.upper, range.lower];
+      const intervals = prefixes.map((p): [IndexKey, IndexKey] => [
+        { v: [...p, first.value], id: '', b: first.inclusive ? -1 : 1 },
+        { v: [...p, last.value], id: '', b: last.inclusive ? 1 : -1 },
+      ]);
+      return { index, intervals, score, fixedPrefix };
+    }
+    break;
+  }
+  if (score === 0) return undefined;
+  const intervals = prefixes.map((p): [IndexKey, IndexKey] => [
+    { v: p, id: '', b: -1 },
+    { v: p, id: '', b: 1 },
+  ]);
+  return { index, intervals, score, fixedPrefix };
+}
+
+function fullScan(): [IndexKey, IndexKey][] {
+  return [[{ v: [], id: '', b: -1 }, { v: [], id: '', b: 1 }]];
+}
+
+function findHinted(coll: Collection, hint: Document | string): SecondaryIndex | 'natural' | 'id' {
+  if (typeof hint === 'string') {
+    if (hint === '_id_') return 'id';
+    const index = coll.indexes.get(hint);
+    if (index) return index;
+  } else {
+    const keys = Object.keys(hint);
+    if (keys.length === 1 && keys[0] === '$natural') return 'natural';
+    if (keys.length === 1 && keys[0] === '_id') return 'id';
+    for (const index of coll.indexes.values()) {
+      const k = Object.entries(index.spec.key);
+      const h = Object.entries(hint);
+      if (k.length === h.length && k.every(([f, d], i) => h[i]?.[0] === f && Number(h[i]?.[1]) === d)) return index;
+    }
+  }
+  throw new CommandError('BadValue', 'hint provided does not correspond to an existing index');
+}
+
+/** The `_id` record keys the filter pins down by equality or `$in`, in `_id` order, or undefined. */
+function idKeys(conds: Map<string, FieldCondition>): string[] | undefined {
+  const points = conds.get('_id')?.points;
+  if (points === undefined) return undefined;
+  return orderedPoints(points, 1).map(keyString);
+}
+
+/**
+ * Chooses how to find the documents matching `filter` in `coll` (undefined:
+ * no such collection), preferring `_id` lookups, then the index that pins the
+ * most leading fields, then an index walk that yields `sort`'s order.
+ */
+export function planQuery(coll: Collection | undefined, filter: Document | undefined, sort?: Document, hint?: Document | string): Plan {
+  if (coll === undefined) return { stage: 'EOF' };
+  const conds = fieldConditions(filter);
+  const sortSpec = sortFields(sort);
+  const hinted = hint === undefined || (typeof hint === 'object' && Object.keys(hint).length === 0) ? undefined : findHinted(coll, hint);
+  if (hinted === 'natural') {
+    const dir = typeof hint === 'object' ? Number((hint as Document).$natural) : 1;
+    return { stage: 'COLLSCAN', reverse: dir < 0 };
+  }
+  if (hinted === undefined || hinted === 'id') {
+    const ids = idKeys(conds);
+    if (ids !== undefined) return { stage: 'IDHACK', keys: ids };
+    if (hinted === 'id') return { stage: 'COLLSCAN', reverse: false };
+  }
+  let best: Candidate | undefined;
+  if (hinted !== undefined) {
+    best = indexIntervals(hinted, conds) ?? { index: hinted, intervals: fullScan(), score: 0, fixedPrefix: 0 };
+  } else {
+    for (const index of coll.indexes.values()) {
+      if (index.partial) continue;
+      const candidate = indexIntervals(index, conds);
+      if (candidate !== undefined && (best === undefined || candidate.score > best.score)) best = candidate;
+    }
+  }
+  if (best !== undefined) {
+    const { index, intervals, fixedPrefix } = best;
+    let way = sortDirection(index, sortSpec, 0);
+    if (way === 0 && intervals.length === 1 && fixedPrefix > 0) way = sortDirection(index, sortSpec, fixedPrefix);
+    return {
+      stage: 'IXSCAN',
+      index,
+      intervals: way < 0 ? [...intervals].reverse() : intervals,
+      reverse: way < 0,
+      providesSort: way !== 0,
+    };
+  }
+  for (const index of coll.indexes.values()) {
+    const way = sortDirection(index, sortSpec, 0);
+    if (way !== 0) return { stage: 'IXSCAN', index, intervals: fullScan(), reverse: way < 0, providesSort: true };
+  }
+  return { stage: 'COLLSCAN', reverse: false };
+}

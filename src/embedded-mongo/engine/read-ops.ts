@@ -1,0 +1,127 @@
+import type { Document } from 'bson';
+import { CommandError } from '../errors.js';
+import { compareValues, compileFilter, compileProjection, compileSort, keyString } from '../query/index.js';
+import { type Candidate, planCandidates } from './candidates.js';
+import type { Collection } from './collection.js';
+import { type Plan, planQuery } from './planner.js';
+import type { ExamineCounters } from './stats-counters.js';
+import type { FindSpec } from './types.js';
+
+function isEmpty(doc: Document | undefined): boolean {
+  return doc === undefined || Object.keys(doc).length === 0;
+}
+
+/** The plan and the lazily filtered matches of `filter` (candidates verified by the compiled filter). */
+export function matching(
+  coll: Collection | undefined,
+  filter: Document | undefined,
+  counters: ExamineCounters[],
+  options: { sort?: Document; hint?: Document | string } = {},
+): { plan: Plan; matches: Generator<Candidate> } {
+  const test = isEmpty(filter) ? undefined : compileFilter(filter!);
+  const plan = planQuery(coll, filter, options.sort, options.hint);
+  function* matches(): Generator<Candidate> {
+    for (const c of planCandidates(coll, plan, counters)) if (test === undefined || test(c.doc)) yield c;
+  }
+  return { plan, matches: matches() };
+}
+
+/**
+ * Sorts `items` by `compare` keeping only the first `keep` (all when
+ * undefined); with a bound it never holds more than about 2×keep items, so
+ * `sort + limit` over a large collection stays cheap in memory.
+ */
+export function sortTop<T>(items: Iterable<T>, compare: (a: T, b: T) => number, keep: number | undefined): T[] {
+  const buf: T[] = [];
+  const cap = keep === undefined ? Infinity : Math.max(2 * keep, 64);
+  for (const item of items) {
+    buf.push(item);
+    if (buf.length >= cap) {
+      buf.sort(compare);
+      buf.length = keep!;
+    }
+  }
+  buf.sort(compare);
+  if (keep !== undefined && buf.length > keep) buf.length = keep;
+  return buf;
+}
+
+/** Validated skip/limit: non-negative integers, limit 0 meaning none (a negative limit counts as its absolute value). */
+function window(spec: { skip?: number; limit?: number }): { skip: number; limit: number | undefined } {
+  const skip = Number(spec.skip ?? 0);
+  if (!Number.isFinite(skip) || skip < 0) throw new CommandError('BadValue', 'skip value must be non-negative');
+  const rawLimit = Math.abs(Number(spec.limit ?? 0));
+  return { skip, limit: rawLimit === 0 ? undefined : rawLimit };
+}
+
+/** A find as mongod runs it: filter → sort → skip → limit → projection, lazily; spec errors are thrown before the first document. */
+export function findDocuments(coll: Collection | undefined, spec: FindSpec, counters: ExamineCounters[]): { plan: Plan; docs: Iterator<Document> } {
+  const sortCompare = isEmpty(spec.sort) ? undefined : compileSort(spec.sort!);
+  const project = isEmpty(spec.projection) ? undefined : compileProjection(spec.projection!);
+  const { skip, limit } = window(spec);
+  const hintOption = spec.hint === undefined ? {} : { hint: spec.hint };
+  const { plan, matches } = matching(coll, spec.filter, counters, { ...(spec.sort ? { sort: spec.sort } : {}), ...hintOption });
+  function* run(): Generator<Document> {
+    let docs: Iterable<Document> = (function* () {
+      for (const c of matches) yield c.doc;
+    })();
+    if (sortCompare !== undefined && !(plan.stage === 'IXSCAN' && plan.providesSort)) {
+      docs = sortTop(docs, sortCompare, limit === undefined ? undefined : skip + limit);
+    }
+    let skipped = 0;
+    let returned = 0;
+    for (const doc of docs) {
+      if (skipped < skip) {
+        skipped++;
+        continue;
+      }
+      if (limit !== undefined && returned >= limit) return;
+      returned++;
+      yield project === undefined ? doc : project(doc);
+    }
+  }
+  return { plan, docs: run() };
+}
+
+/** Number of matches after skip and limit (0 = none), as the count command answers. */
+export function countDocuments(coll: Collection | undefined, filter: Document, counters: ExamineCounters[], skip = 0, limit = 0): number {
+  const w = window({ skip, limit });
+  let n = 0;
+  for (const _ of matching(coll, filter, counters).matches) {
+    n++;
+    if (w.limit !== undefined && n >= w.skip + w.limit) break;
+  }
+  return Math.max(0, n - w.skip);
+}
+
+/** Leaf values of a dotted path as distinct sees them: arrays met on the way or at the end are expanded, a missing path gives none. */
+function distinctValues(value: unknown, parts: string[], i: number, out: unknown[]): void {
+  if (i === parts.length) {
+    if (Array.isArray(value)) out.push(...value);
+    else if (value !== undefined) out.push(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const e of value) if (typeof e === 'object' && e !== null && !Array.isArray(e)) distinctValues(e, parts, i, out);
+    return;
+  }
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    distinctValues((value as Document)[parts[i]!], parts, i + 1, out);
+  }
+}
+
+/** The distinct values of `key` among matches of `filter`, in mongod's value order. */
+export function distinctOf(coll: Collection | undefined, key: string, filter: Document, counters: ExamineCounters[]): unknown[] {
+  if (typeof key !== 'string' || key.length === 0) throw new CommandError('BadValue', 'distinct key must be a non-empty string');
+  const parts = key.split('.');
+  const seen = new Map<string, unknown>();
+  for (const { doc } of matching(coll, filter, counters).matches) {
+    const values: unknown[] = [];
+    distinctValues(doc, parts, 0, values);
+    for (const v of values) {
+      const k = keyString(v);
+      if (!seen.has(k)) seen.set(k, v);
+    }
+  }
+  return [...seen.values()].sort(compareValues);
+}

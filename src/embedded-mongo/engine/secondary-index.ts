@@ -1,0 +1,188 @@
+import type { Document } from 'bson';
+import sortedBtree from 'sorted-btree';
+import { compileFilter, keyString, pathValues } from '../query/index.js';
+import { type IndexKey, indexKeyComparator } from './index-key.js';
+import { type KeyField, keyFields } from './index-spec.js';
+import type { IndexSpec } from './types.js';
+import { errorWithCode } from './write-errors.js';
+
+// sorted-btree is CommonJS: under Node's ESM interop its class is the `default` of the module object.
+const BTree = sortedBtree.default;
+type BTree<K, V> = sortedBtree.default<K, V>;
+
+const SCAN_CHUNK = 256;
+
+/** What a path of a document looks like to an index: whether it crosses an array, whether any value is there. */
+function inspectPath(value: unknown, parts: string[], i: number, out: { array: boolean; exists: boolean }): void {
+  if (Array.isArray(value)) {
+    out.array = true;
+    if (i === parts.length) {
+      out.exists = true;
+      return;
+    }
+    for (const e of value) if (isDocument(e)) inspectPath(e, parts, i, out);
+    const part = parts[i]!;
+    if (/^\d+$/.test(part)) inspectPath(value[Number(part)], parts, i + 1, out);
+    return;
+  }
+  if (i === parts.length) {
+    if (value !== undefined) out.exists = true;
+    return;
+  }
+  if (isDocument(value)) inspectPath(value[parts[i]!], parts, i + 1, out);
+}
+
+function isDocument(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date || v instanceof RegExp) return false;
+  return (v as { _bsontype?: unknown })._bsontype === undefined;
+}
+
+/** The key tuples of one document in one index; `multikey` when some indexed path crosses an array. */
+export interface DocumentKeys {
+  tuples: unknown[][];
+  multikey: boolean;
+}
+
+/** Canonical string of a key tuple: equal tuples (by mongod's value equality) share it. */
+export function tupleKey(tuple: readonly unknown[]): string {
+  return tuple.length === 1 ? keyString(tuple[0]) : JSON.stringify(tuple.map(keyString));
+}
+
+/**
+ * A declared (non-`_id`) index: an ordered tree of `(values…, record key)`
+ * entries kept current by the collection on every write. It expects to be
+ * told each document's old and new key tuples; it checks uniqueness on demand
+ * so the collection can validate all indexes before changing any of them.
+ */
+export class SecondaryIndex {
+  readonly spec: IndexSpec;
+  readonly name: string;
+  readonly fields: KeyField[];
+  readonly unique: boolean;
+  readonly sparse: boolean;
+  readonly partial: boolean;
+  /** True once any indexed document had an array on an indexed path (then one document may have several entries). */
+  multikey = false;
+  private tree: BTree<IndexKey, undefined>;
+  private readonly paths: string[][];
+  private readonly filter: ((doc: Document) => boolean) | undefined;
+  readonly compare: (a: IndexKey, b: IndexKey) => number;
+
+  constructor(spec: IndexSpec) {
+    this.spec = spec;
+    this.name = spec.name;
+    this.fields = keyFields(spec.key);
+    this.unique = spec.unique === true;
+    this.sparse = spec.sparse === true;
+    this.partial = spec.partialFilterExpression !== undefined;
+    this.filter = this.partial ? compileFilter(spec.partialFilterExpression as Document) : undefined;
+    this.paths = this.fields.map((f) => f.path.split('.'));
+    this.compare = indexKeyComparator(this.fields);
+    this.tree = new BTree<IndexKey, undefined>(undefined, this.compare);
+  }
+
+  get size(): number {
+    return this.tree.size;
+  }
+
+  /** The distinct key tuples `doc` has in this index ([] when sparse/partial exclude it); throws CannotIndexParallelArrays (171). */
+  keysOf(doc: Document): DocumentKeys {
+    if (this.filter !== undefined && !this.filter(doc)) return { tuples: [], multikey: false };
+    const perField: unknown[][] = [];
+    let arrayFields: string[] = [];
+    let present = false;
+    for (let i = 0; i < this.fields.length; i++) {
+      const info = { array: false, exists: false };
+      inspectPath(doc, this.paths[i]!, 0, info);
+      if (info.array) arrayFields.push(this.fields[i]!.path);
+      if (info.exists) present = true;
+      perField.push(pathValues(doc, this.fields[i]!.path));
+    }
+    if (arrayFields.length > 1) {
+      arrayFields = arrayFields.reverse();
+      throw errorWithCode(171, 'CannotIndexParallelArrays', `cannot index parallel arrays [${arrayFields[0]}] [${arrayFields[1]}]`);
+    }
+    if (this.sparse && !present) return { tuples: [], multikey: false };
+    let tuples: unknown[][] = [[]];
+    for (const values of perField) {
+      const next: unknown[][] = [];
+      for (const t of tuples) for (const v of values) next.push([...t, v]);
+      tuples = next;
+    }
+    if (tuples.length > 1) {
+      const seen = new Set<string>();
+      tuples = tuples.filter((t) => {
+        const k = tupleKey(t);
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+    }
+    return { tuples, multikey: arrayFields.length > 0 };
+  }
+
+  /** For a unique index: the first of `tuples` already held by a record other than `id`, else undefined. */
+  findConflict(id: string, tuples: readonly unknown[][]): unknown[] | undefined {
+    if (!this.unique) return undefined;
+    for (const tuple of tuples) {
+      for (const other of this.idsWith(tuple)) if (other !== id) return tuple;
+    }
+    return undefined;
+  }
+
+  /** Record keys whose entry equals `tuple` exactly. */
+  *idsWith(tuple: unknown[]): Generator<string> {
+    const high: IndexKey = { v: tuple, id: '', b: 1 };
+    for (const [k] of this.tree.entries({ v: tuple, id: '', b: -1 })) {
+      if (this.compare(k, high) > 0) return;
+      yield k.id;
+    }
+  }
+
+  add(id: string, keys: DocumentKeys): void {
+    if (keys.multikey) this.multikey = true;
+    for (const v of keys.tuples) this.tree.set({ v, id }, undefined);
+  }
+
+  remove(id: string, tuples: readonly unknown[][]): void {
+    for (const v of tuples) this.tree.delete({ v: v as unknown[], id });
+  }
+
+  /** Replaces the whole content by `entries`, which it sorts in place (used to build an index over existing documents). */
+  load(entries: IndexKey[], multikey: boolean): void {
+    entries.sort(this.compare);
+    const pairs: [IndexKey, undefined][] = entries.map((k) => [k, undefined]);
+    this.tree = new BTree<IndexKey, undefined>(pairs, this.compare);
+    this.multikey = multikey;
+  }
+
+  clear(): void {
+    this.tree.clear();
+    this.multikey = false;
+  }
+
+  /**
+   * Entries from `low` to `high` (inclusive, tree order), or from `high` down
+   * to `low` when `reverse`. Reads in chunks, each taken synchronously and
+   * resumed after its last key, so writes between two pulls (a cursor left
+   * open across getMore) never meet a live tree iterator.
+   */
+  *scan(low: IndexKey, high: IndexKey, reverse: boolean): Generator<IndexKey> {
+    let from = reverse ? high : low;
+    let skipFirst = false;
+    for (;;) {
+      const chunk: IndexKey[] = [];
+      const it = reverse ? this.tree.entriesReversed(from) : this.tree.entries(from);
+      for (const [k] of it) {
+        if (skipFirst && this.compare(k, from) === 0) continue;
+        if (reverse ? this.compare(k, low) < 0 : this.compare(k, high) > 0) break;
+        chunk.push(k);
+        if (chunk.length === SCAN_CHUNK) break;
+      }
+      yield* chunk;
+      if (chunk.length < SCAN_CHUNK) return;
+      from = chunk[chunk.length - 1]!;
+      skipFirst = true;
+    }
+  }
+}
