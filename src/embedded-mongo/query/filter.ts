@@ -6,6 +6,7 @@
  */
 import type { Document } from 'bson';
 import { evalExpr } from 'mingo/core';
+import type { Options } from 'mingo/types';
 import { CommandError } from '../errors.js';
 import { isPlainObject, Rank, typeName, typeRank } from './bson-types.js';
 import { compareValues, valuesEqual } from './compare.js';
@@ -447,8 +448,11 @@ function truthy(v: unknown): boolean {
   return true;
 }
 
+/** Options for `$expr`: those of the enclosing pipeline stage (with its variables) or this server's defaults. */
+let exprOptions: Options | null = null;
+
 function exprTest(operand: unknown): DocTest {
-  const options = mingoOptions();
+  const options = exprOptions ?? mingoOptions();
   return (doc) => underMingo(() => truthy(evalExpr(doc, operand, options)));
 }
 
@@ -507,4 +511,15 @@ export function compileFilter(filter: Document): (doc: Document) => boolean {
   if (filter === null || filter === undefined) return () => true;
   if (!isPlainObject(filter)) throw new CommandError('BadValue', 'query filter must be an object');
   return compileDocument(filter);
+}
+
+/** compileFilter for a `$match` stage: `$expr` sees the stage's variables (`let`, `$$NOW`, …). */
+export function compileFilterWith(filter: Document, options: Options): (doc: Document) => boolean {
+  const saved = exprOptions;
+  exprOptions = options;
+  try {
+    return compileFilter(filter);
+  } finally {
+    exprOptions = saved;
+  }
 }

@@ -165,7 +165,7 @@ export function compareNumbers(a: unknown, b: unknown): number {
   if (ta === 'number' && tb === 'number') return compareDoubles(ua as number, ub as number);
   if (ta === 'bigint' && tb === 'bigint') return ua < ub ? -1 : ua > ub ? 1 : 0;
   if (ta === 'number' && tb === 'bigint') return compareDoubleToBigint(ua as number, ub as bigint);
-  if (ta === 'bigint' && tb === 'number') return -compareDoubleToBigint(ub as number, ua as bigint);
+  if (ta === 'bigint' && tb === 'number') return 0 - compareDoubleToBigint(ub as number, ua as bigint);
   return compareExact(toExact(ua), toExact(ub));
 }
 

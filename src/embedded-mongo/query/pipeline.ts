@@ -6,6 +6,7 @@
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
 import { CommandError } from '../errors.js';
+import './aggregation-ops.js';
 import { mingoOptions, underMingo } from './mingo-context.js';
 
 const REFUSED_STAGES = new Set(['$out', '$merge']);

@@ -9,6 +9,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { CommandError } from '../errors.js';
 import { isPlainObject } from './bson-types.js';
 import { valuesEqual } from './compare.js';
+import './aggregation-ops.js';
 import { mingoOptions, underMingo } from './mingo-context.js';
 
 /** True when `update` is a replacement document; mixed `$`-operators and fields => FailedToParse. */
