@@ -62,6 +62,20 @@ export class ByteArena {
     return slab.subarray(offset, offset + bsonLength(slab, offset));
   }
 
+  /**
+   * A reader of the locations valid now that later writes, releases and
+   * relocations do not affect: it holds on to the current slabs themselves.
+   */
+  pin(): (location: number) => Uint8Array {
+    const slabs = this.slabs.slice();
+    return (location) => {
+      const slabIndex = Math.floor(location / SLAB_SPAN);
+      const offset = location - slabIndex * SLAB_SPAN;
+      const slab = slabs[slabIndex]!;
+      return slab.subarray(offset, offset + bsonLength(slab, offset));
+    };
+  }
+
   /** Marks the document at `location` as dropped. */
   release(location: number): void {
     const slabIndex = Math.floor(location / SLAB_SPAN);

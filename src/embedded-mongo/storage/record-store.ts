@@ -8,6 +8,14 @@ export interface RecordStoreOptions {
   serialize?: SerializeOptions;
 }
 
+/** A point-in-time copy of a RecordStore's contents (see `RecordStore.snapshot`). */
+export interface RecordSnapshot {
+  readonly size: number;
+  readonly dataBytes: number;
+  /** `[key, bytes]` in the natural order of the moment the snapshot was taken; may be iterated more than once. */
+  entries(): IterableIterator<[string, Uint8Array]>;
+}
+
 /**
  * A collection's documents as BSON bytes keyed by the canonical key string of
  * their `_id` (computed by the engine). Documents live packed in a byte arena
@@ -86,6 +94,29 @@ export class RecordStore {
   *entries(): IterableIterator<[string, Uint8Array]> {
     // The Map iterator reads each entry when it advances, so a relocation between two steps is seen.
     for (const [key, location] of this.locations) yield [key, this.arena.view(location)];
+  }
+
+  /**
+   * The documents as they are now, in natural order, unaffected by later
+   * writes: costs one key reference and one number per document (no copy of
+   * the bytes), for a consistent compaction capture or a snapshot read.
+   */
+  snapshot(): RecordSnapshot {
+    const keys = new Array<string>(this.locations.size);
+    const locations = new Float64Array(this.locations.size);
+    let i = 0;
+    for (const [key, location] of this.locations) {
+      keys[i] = key;
+      locations[i++] = location;
+    }
+    const view = this.arena.pin();
+    return {
+      size: keys.length,
+      dataBytes: this.arena.liveBytes,
+      *entries() {
+        for (let j = 0; j < keys.length; j++) yield [keys[j]!, view(locations[j]!)];
+      },
+    };
   }
 
   /** Removes every document. */

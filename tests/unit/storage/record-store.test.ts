@@ -118,3 +118,24 @@ describe('RecordStore', () => {
     expect(store.get('b')).toEqual({ b: 1 });
   });
 });
+
+describe('RecordStore.snapshot', () => {
+  it('keeps the contents of its moment through later writes, deletes, clears and relocations', () => {
+    const store = new RecordStore();
+    for (let i = 0; i < 100; i++) store.set(`k${i}`, { i });
+    store.set('big', { blob: 'b'.repeat(100_000) });
+    const snapshot = store.snapshot();
+    const before = [...store.entries()].map(([key, bytes]) => [key, deserialize(bytes)]);
+
+    store.delete('big');
+    store.set('big2', { blob: 'c'.repeat(100_000) });
+    for (let r = 0; r < 300; r++) store.set(`k${r % 100}`, { r, pad: 'p'.repeat(60_000) });
+    store.set('new', { n: 1 });
+    store.clear();
+
+    expect(snapshot.size).toBe(101);
+    const after = [...snapshot.entries()].map(([key, bytes]) => [key, deserialize(bytes)]);
+    expect(after).toEqual(before);
+    expect([...snapshot.entries()]).toHaveLength(101);
+  });
+});
