@@ -6,8 +6,9 @@ import { type KeyField, keyFields } from './index-spec.js';
 import type { IndexSpec } from './types.js';
 import { errorWithCode } from './write-errors.js';
 
-// sorted-btree is CommonJS: under Node's ESM interop its class is the `default` of the module object.
-const BTree = sortedBtree.default;
+// sorted-btree is CommonJS: Node's ESM interop gives the module object (class under `default`), bundlers give the class.
+const BTree: typeof sortedBtree.default =
+  typeof sortedBtree === 'function' ? (sortedBtree as unknown as typeof sortedBtree.default) : sortedBtree.default;
 type BTree<K, V> = sortedBtree.default<K, V>;
 
 const SCAN_CHUNK = 256;
