@@ -7,8 +7,8 @@ import type { IndexSpec } from './types.js';
 import { errorWithCode } from './write-errors.js';
 
 // sorted-btree is CommonJS: Node's ESM interop gives the module object (class under `default`), bundlers give the class.
-const BTree: typeof sortedBtree.default =
-  typeof sortedBtree === 'function' ? (sortedBtree as unknown as typeof sortedBtree.default) : sortedBtree.default;
+const btreeModule = sortedBtree as unknown as typeof sortedBtree.default | { default: typeof sortedBtree.default };
+const BTree = typeof btreeModule === 'function' ? btreeModule : btreeModule.default;
 type BTree<K, V> = sortedBtree.default<K, V>;
 
 const SCAN_CHUNK = 256;
