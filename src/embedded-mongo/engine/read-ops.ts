@@ -75,9 +75,10 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, coun
         skipped++;
         continue;
       }
-      if (limit !== undefined && returned >= limit) return;
       returned++;
       yield project === undefined ? doc : project(doc);
+      // Stop before pulling another candidate: examined counts must reflect only what the limit needed.
+      if (limit !== undefined && returned >= limit) return;
     }
   }
   return { plan, docs: run() };
