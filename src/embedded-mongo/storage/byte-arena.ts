@@ -10,8 +10,11 @@
  * copying the live ones into fresh slabs (`relocate`).
  */
 
-/** Size of an ordinary slab, and the address span of every slab index. */
+/** Largest size of an ordinary slab, and the address span of every slab index. */
 export const SLAB_SPAN = 1 << 20;
+
+/** Size of a store's first slab. */
+const FIRST_SLAB = 4096;
 
 /** Strings at least this long get a slab of their own, so that slab tails waste little. */
 const DEDICATED_THRESHOLD = 64 * 1024;
@@ -28,7 +31,9 @@ export class ByteArena {
   private slabs: (Uint8Array | null)[] = [];
   private freeSlots: number[] = [];
   private current = -1;
-  private used = SLAB_SPAN;
+  /** Size of the current ordinary slab, and bytes of it used. */
+  private capacity = 0;
+  private used = 0;
   /** Bytes of strings written and not yet released. */
   liveBytes = 0;
   /** Bytes written and since released, still occupying slabs. */
@@ -43,8 +48,10 @@ export class ByteArena {
       slab.set(bytes);
       return this.addSlab(slab) * SLAB_SPAN;
     }
-    if (this.used + length > SLAB_SPAN) {
-      this.current = this.addSlab(Buffer.allocUnsafeSlow(SLAB_SPAN));
+    if (this.current < 0 || this.used + length > this.capacity) {
+      // Slabs start small and double, so that the many small collections of a test suite stay small.
+      this.capacity = Math.min(SLAB_SPAN, Math.max(FIRST_SLAB, this.capacity * 2, length));
+      this.current = this.addSlab(Buffer.allocUnsafeSlow(this.capacity));
       this.used = 0;
     }
     const slab = this.slabs[this.current]!;
@@ -104,7 +111,10 @@ export class ByteArena {
    */
   relocate(locations: Iterable<[string, number]>, moved: (key: string, location: number) => void): void {
     const old = this.slabs;
+    const live = this.liveBytes;
     this.reset();
+    // Start at the size the live data needs rather than growing through small slabs again.
+    this.capacity = Math.min(SLAB_SPAN, live) / 2;
     for (const [key, location] of locations) {
       const slabIndex = Math.floor(location / SLAB_SPAN);
       const offset = location - slabIndex * SLAB_SPAN;
@@ -118,7 +128,8 @@ export class ByteArena {
     this.slabs = [];
     this.freeSlots = [];
     this.current = -1;
-    this.used = SLAB_SPAN;
+    this.capacity = 0;
+    this.used = 0;
     this.liveBytes = 0;
     this.garbageBytes = 0;
   }

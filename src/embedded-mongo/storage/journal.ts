@@ -1,4 +1,5 @@
 import { mkdir, open, unlink } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { pathIn, segmentName, snapshotName, syncDirectory } from './data-dir-files.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { FrameEncoder } from './frame-encoder.js';
@@ -77,6 +78,7 @@ class DurableJournal implements Journal {
   ) {}
 
   append(records: LogRecord[]): Promise<void> {
+    if (this.closing) return Promise.reject(new Error('the journal is closed'));
     if (records.length === 0) return Promise.resolve();
     let data: Buffer;
     try {
@@ -169,7 +171,12 @@ class DurableJournal implements Journal {
  * replays snapshot + journal through `apply` in order before resolving.
  */
 export async function openJournal(dbPath: string, apply: (record: LogRecord) => void): Promise<Journal> {
-  await mkdir(dbPath, { recursive: true });
+  const created = await mkdir(dbPath, { recursive: true });
+  if (created !== undefined) {
+    // New directories' own entries must be durable too, or a crash could lose the whole data directory.
+    const top = dirname(resolve(created));
+    for (let dir = resolve(dbPath); dir !== top; dir = dirname(dir)) await syncDirectory(dirname(dir));
+  }
   const lock = await lockDataDir(dbPath);
   try {
     const recovered = await recoverDataDir(dbPath, apply);

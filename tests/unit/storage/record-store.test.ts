@@ -139,3 +139,17 @@ describe('RecordStore.snapshot', () => {
     expect([...snapshot.entries()]).toHaveLength(101);
   });
 });
+
+describe('RecordStore memory', () => {
+  it('keeps many small collections small', () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const stores = Array.from({ length: 2000 }, (_, i) => {
+      const store = new RecordStore();
+      store.set('only', { i });
+      return store;
+    });
+    const grown = process.memoryUsage().arrayBuffers - before;
+    expect(stores.every((store) => store.size === 1)).toBe(true);
+    expect(grown).toBeLessThan(32 * 1024 * 1024);
+  });
+});
