@@ -54,6 +54,24 @@ describe('journal round trip', () => {
     await third.close();
   });
 
+  it('replays records that straddle read chunks, including one larger than a chunk', async () => {
+    const journal = await openJournal(dir, () => undefined);
+    const written: LogRecord[] = [];
+    for (let i = 0; i < 3000; i++) written.push(put(`k${i}`, { i, pad: 'x'.repeat((i * 977) % 5000) }));
+    written.splice(1500, 0, put('huge', { blob: 'h'.repeat(12 * 1024 * 1024) }));
+    for (let i = 0; i < written.length; i += 250) await journal.append(written.slice(i, i + 250));
+    await journal.close();
+    const { journal: again, records } = await reopen(dir);
+    expect(records).toHaveLength(written.length);
+    records.forEach((record, i) => {
+      const expected = written[i]!;
+      if (record.op !== 'put' || expected.op !== 'put') throw new Error('unexpected record');
+      expect(record.key).toBe(expected.key);
+      expect(Buffer.compare(record.bytes, expected.bytes)).toBe(0);
+    });
+    await again.close();
+  });
+
   it('reports the bytes it holds on disk', async () => {
     const journal = await openJournal(dir, () => undefined);
     expect(journal.bytesOnDisk).toBe(0);
