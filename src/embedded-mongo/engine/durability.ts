@@ -84,16 +84,20 @@ export class Durability {
   async append(records: LogRecord[]): Promise<void> {
     if (records.length === 0) return;
     await this.journal.append(records);
-    if (this.compaction === undefined && this.journal.shouldCompact()) {
-      this.compaction = this.journal
-        .compact(() => captureState(this.catalog))
-        .catch((error: unknown) => {
-          this.compactionError = error;
-        })
-        .finally(() => {
-          this.compaction = undefined;
-        });
-    }
+    if (this.compaction === undefined && this.journal.shouldCompact()) void this.compact();
+  }
+
+  /** Snapshots the current state and drops the journal it covers (joins a running compaction); resolves when done. */
+  compact(): Promise<void> {
+    this.compaction ??= this.journal
+      .compact(() => captureState(this.catalog))
+      .catch((error: unknown) => {
+        this.compactionError = error;
+      })
+      .finally(() => {
+        this.compaction = undefined;
+      });
+    return this.compaction;
   }
 
   async close(): Promise<void> {

@@ -223,6 +223,11 @@ export class EmbeddedEngine implements Engine {
     };
   }
 
+  /** Snapshots the data directory now (compaction otherwise starts by itself as the journal grows); no-op in memory. */
+  async compact(): Promise<void> {
+    await this.durability?.compact();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
