@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Decimal128, type Collection, type Document } from 'mongodb';
+import { startTestMongo, type TestMongo } from '../helpers/mongo.js';
+
+let mongo: TestMongo;
+let orders: Collection<Document>;
+let depts: Collection<Document>;
+
+beforeAll(async () => {
+  mongo = await startTestMongo();
+  const db = mongo.client.db(mongo.dbName('agg'));
+  orders = db.collection('orders');
+  depts = db.collection('depts');
+  await depts.insertMany([
+    { _id: 'fin', name: 'Finance' },
+    { _id: 'ops', name: 'Operations' },
+  ] as Document[]);
+  await orders.insertMany([
+    { _id: 1, dept: 'fin', amount: Decimal128.fromString('0.10'), qty: 2, tags: ['a', 'b'], day: new Date('2015-01-05T00:00:00Z') },
+    { _id: 2, dept: 'fin', amount: Decimal128.fromString('0.20'), qty: 3, tags: ['b'], day: new Date('2015-01-20T00:00:00Z') },
+    { _id: 3, dept: 'ops', amount: Decimal128.fromString('0.30'), qty: 5, tags: [], day: new Date('2015-02-01T00:00:00Z') },
+    { _id: 4, dept: 'ops', amount: Decimal128.fromString('1.05'), qty: 1, day: new Date('2015-03-01T00:00:00Z') },
+    { _id: 5, dept: 'hr', amount: Decimal128.fromString('2.00'), qty: 4, tags: ['c'], day: new Date('2015-03-02T00:00:00Z') },
+  ] as Document[]);
+});
+afterAll(async () => {
+  await mongo.stop();
+});
+
+describe('aggregation stages', () => {
+  test('$match $sort $skip $limit $project', async () => {
+    const docs = await orders
+      .aggregate([{ $match: { qty: { $gte: 2 } } }, { $sort: { qty: -1 } }, { $skip: 1 }, { $limit: 2 }, { $project: { _id: 1, qty: 1 } }])
+      .toArray();
+    expect(docs).toEqual([
+      { _id: 5, qty: 4 },
+      { _id: 2, qty: 3 },
+    ]);
+  });
+
+  test('$addFields/$set, $unset and $replaceRoot', async () => {
+    const docs = await orders
+      .aggregate([
+        { $match: { _id: 1 } },
+        { $addFields: { double: { $multiply: ['$qty', 2] } } },
+        { $set: { label: { $concat: ['$dept', '-', { $toString: '$_id' }] } } },
+        { $unset: ['tags', 'day', 'amount'] },
+        { $replaceRoot: { newRoot: { out: '$$ROOT' } } },
+      ])
+      .toArray();
+    expect(docs).toEqual([{ out: { _id: 1, dept: 'fin', qty: 2, double: 4, label: 'fin-1' } }]);
+  });
+
+  test('$unwind with and without preserveNullAndEmptyArrays', async () => {
+    const plain = await orders.aggregate([{ $unwind: '$tags' }, { $project: { _id: 1, tags: 1 } }]).toArray();
+    expect(plain.map((d) => `${d._id}:${d.tags}`)).toEqual(['1:a', '1:b', '2:b', '5:c']);
+    const kept = await orders.aggregate([{ $unwind: { path: '$tags', preserveNullAndEmptyArrays: true } }]).toArray();
+    expect(kept).toHaveLength(6);
+  });
+
+  test('$group with every accumulator', async () => {
+    const docs = await orders
+      .aggregate([
+        { $sort: { _id: 1 } },
+        {
+          $group: {
+            _id: '$dept',
+            total: { $sum: '$qty' },
+            n: { $sum: 1 },
+            avg: { $avg: '$qty' },
+            min: { $min: '$qty' },
+            max: { $max: '$qty' },
+            first: { $first: '$_id' },
+            last: { $last: '$_id' },
+            ids: { $push: '$_id' },
+            tagSets: { $addToSet: '$dept' },
+          },
+        },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    expect(docs).toEqual([
+      { _id: 'fin', total: 5, n: 2, avg: 2.5, min: 2, max: 3, first: 1, last: 2, ids: [1, 2], tagSets: ['fin'] },
+      { _id: 'hr', total: 4, n: 1, avg: 4, min: 4, max: 4, first: 5, last: 5, ids: [5], tagSets: ['hr'] },
+      { _id: 'ops', total: 6, n: 2, avg: 3, min: 1, max: 5, first: 3, last: 4, ids: [3, 4], tagSets: ['ops'] },
+    ]);
+  });
+
+  test('$group by a compound key and by null', async () => {
+    const byMonth = await orders
+      .aggregate([{ $group: { _id: { y: { $year: '$day' }, m: { $month: '$day' } }, n: { $sum: 1 } } }, { $sort: { '_id.m': 1 } }])
+      .toArray();
+    expect(byMonth).toEqual([
+      { _id: { y: 2015, m: 1 }, n: 2 },
+      { _id: { y: 2015, m: 2 }, n: 1 },
+      { _id: { y: 2015, m: 3 }, n: 2 },
+    ]);
+    const all = await orders.aggregate([{ $group: { _id: null, qty: { $sum: '$qty' } } }]).toArray();
+    expect(all).toEqual([{ _id: null, qty: 15 }]);
+  });
+
+  test('Decimal128 money sums and averages are exact', async () => {
+    const [sum] = await orders.aggregate([{ $group: { _id: null, total: { $sum: '$amount' }, avg: { $avg: '$amount' } } }]).toArray();
+    expect(sum!.total).toBeInstanceOf(Decimal128);
+    expect(Number(sum!.total.toString())).toBe(3.65);
+    expect(sum!.total.toString()).toMatch(/^3\.650*$/);
+    expect(Number(sum!.avg.toString())).toBe(0.73);
+    const tenDimes = await orders
+      .aggregate([{ $match: { _id: 1 } }, { $project: { ten: { $range: [0, 10] } } }, { $unwind: '$ten' }, { $group: { _id: null, s: { $sum: { $toDecimal: '0.1' } } } }])
+      .toArray();
+    expect(Number(tenDimes[0]!.s.toString())).toBe(1);
+    expect(tenDimes[0]!.s.toString()).toMatch(/^1\.0*$/);
+  });
+
+  test('$lookup with localField/foreignField and with a pipeline', async () => {
+    const simple = await orders
+      .aggregate([{ $match: { _id: { $in: [1, 5] } } }, { $lookup: { from: 'depts', localField: 'dept', foreignField: '_id', as: 'd' } }, { $project: { d: 1 } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(simple).toEqual([
+      { _id: 1, d: [{ _id: 'fin', name: 'Finance' }] },
+      { _id: 5, d: [] },
+    ]);
+    const piped = await depts
+      .aggregate([
+        { $lookup: { from: 'orders', let: { id: '$_id' }, pipeline: [{ $match: { $expr: { $eq: ['$dept', '$$id'] } } }, { $count: 'n' }], as: 'c' } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    expect(piped).toEqual([
+      { _id: 'fin', name: 'Finance', c: [{ n: 2 }] },
+      { _id: 'ops', name: 'Operations', c: [{ n: 2 }] },
+    ]);
+  });
+
+  test('$facet, $count and $sortByCount', async () => {
+    const [facets] = await orders
+      .aggregate([{ $facet: { count: [{ $count: 'n' }], byDept: [{ $sortByCount: '$dept' }, { $sort: { count: -1, _id: 1 } }] } }])
+      .toArray();
+    expect(facets).toEqual({
+      count: [{ n: 5 }],
+      byDept: [
+        { _id: 'fin', count: 2 },
+        { _id: 'ops', count: 2 },
+        { _id: 'hr', count: 1 },
+      ],
+    });
+  });
+
+  test('$sample returns the requested number of distinct documents', async () => {
+    const docs = await orders.aggregate([{ $sample: { size: 3 } }]).toArray();
+    expect(new Set(docs.map((d) => d._id)).size).toBe(3);
+  });
+
+  test('a database-level aggregate runs $documents', async () => {
+    const docs = await mongo.client.db(mongo.dbName('agg')).aggregate([{ $documents: [{ x: 1 }, { x: 2 }] }, { $match: { x: 2 } }]).toArray();
+    expect(docs).toEqual([{ x: 2 }]);
+  });
+
+  test('aggregate without the cursor option is refused with FailedToParse (9)', async () => {
+    await expect(mongo.client.db(orders.dbName).command({ aggregate: orders.collectionName, pipeline: [] })).rejects.toMatchObject({ code: 9 });
+  });
+
+  test('aggregate with explain answers without a cursor', async () => {
+    const reply = await mongo.client.db(orders.dbName).command({ aggregate: orders.collectionName, pipeline: [{ $match: { qty: 1 } }], explain: true });
+    expect(reply.ok).toBe(1);
+  });
+});
