@@ -8,21 +8,9 @@ import { Aggregator } from 'mingo/aggregator';
 import { CommandError } from '../errors.js';
 import './aggregation-ops.js';
 import { mingoOptions, underMingo } from './mingo-context.js';
+import { refuseScripts } from './scripts.js';
 
 const REFUSED_STAGES = new Set(['$out', '$merge']);
-const SCRIPT_OPERATORS = new Set(['$where', '$function', '$accumulator']);
-
-function refuseScripts(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const v of value) refuseScripts(v);
-  } else if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [k, v] of Object.entries(value)) {
-      if (SCRIPT_OPERATORS.has(k)) throw new CommandError('BadValue', `${k} is not allowed: this server does not run JavaScript`);
-      refuseScripts(v);
-    }
-  }
-}
-
 /** Validates the stage shapes this server refuses before anything runs. */
 export function validatePipeline(pipeline: Document[]): void {
   if (!Array.isArray(pipeline)) throw new CommandError('TypeMismatch', "'pipeline' option must be specified as an array");
