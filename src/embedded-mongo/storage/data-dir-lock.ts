@@ -1,6 +1,7 @@
 import { open, readFile, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LOCK_FILE, pathIn } from './data-dir-files.js';
+import { identityAlive, ownIdentity } from './process-identity.js';
 
 /** Data directories this process holds; the pid check alone cannot tell two servers of one process apart. */
 const heldHere = new Set<string>();
@@ -13,16 +14,6 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Holds a data directory exclusively until `release`. */
 export interface DataDirLock {
   release(): Promise<void>;
@@ -30,9 +21,9 @@ export interface DataDirLock {
 
 /**
  * Takes the data directory's lock file (created exclusively, holding our
- * pid). A lock left by a process that no longer exists (a server killed with
- * SIGKILL) is taken over; a live holder, or this process already holding it,
- * fails with DataDirLockedError.
+ * pid and start time). A lock left by a process that no longer runs (a
+ * server killed with SIGKILL) is taken over; a live holder, or this process
+ * already holding it, fails with DataDirLockedError.
  */
 export async function lockDataDir(dir: string): Promise<DataDirLock> {
   const absolute = resolve(dir);
@@ -42,18 +33,24 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     try {
       const handle = await open(path, 'wx');
       try {
-        await handle.writeFile(`${process.pid}\n`);
+        await handle.writeFile(`${ownIdentity()}\n`);
         await handle.sync();
       } finally {
         await handle.close();
       }
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 4) throw error;
     }
-    const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
-      throw new DataDirLockedError(dir, `pid ${holder}`);
+    const holder = (await readFile(path, 'utf8').catch(() => '')).trim();
+    if (holder === '' && attempt === 0) {
+      // Perhaps a server that has just created the file and not yet written to it: give it a moment.
+      await new Promise((done) => setTimeout(done, 100));
+      continue;
+    }
+    // Our own pid here is a leftover of an earlier process that had it (not this one: heldHere says so).
+    if (holder.split(' ')[0] !== String(process.pid) && identityAlive(holder)) {
+      throw new DataDirLockedError(dir, `pid ${holder.split(' ')[0]}`);
     }
     // Stale (holder gone, or a crash before the pid was written): remove it and try again.
     await unlink(path).catch((error: NodeJS.ErrnoException) => {

@@ -104,10 +104,22 @@ describe('data directory lock', () => {
     await expect(openJournal(dir, () => undefined)).rejects.toThrow(/in use by another server/);
   });
 
+  it('takes over a lock whose pid now belongs to a process started at another time', async () => {
+    await writeFile(join(dir, 'mongod.lock'), `${process.ppid} 1\n`);
+    const journal = await openJournal(dir, () => undefined);
+    await journal.close();
+  });
+
+  it('takes over an empty lock file (a crash before the pid was written)', async () => {
+    await writeFile(join(dir, 'mongod.lock'), '');
+    const journal = await openJournal(dir, () => undefined);
+    await journal.close();
+  });
+
   it('takes over a lock left by a process that no longer exists', async () => {
     await writeFile(join(dir, 'mongod.lock'), '2147483646\n');
     const journal = await openJournal(dir, () => undefined);
-    expect((await readFile(join(dir, 'mongod.lock'), 'utf8')).trim()).toBe(String(process.pid));
+    expect((await readFile(join(dir, 'mongod.lock'), 'utf8')).split(' ')[0]).toBe(String(process.pid));
     await journal.close();
   });
 });
