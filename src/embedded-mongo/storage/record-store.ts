@@ -8,6 +8,9 @@ export interface RecordStoreOptions {
   serialize?: SerializeOptions;
 }
 
+/** Map entries visited per write while reclaiming space. */
+const RECLAIM_STEP = 64;
+
 /** A point-in-time copy of a RecordStore's contents (see `RecordStore.snapshot`). */
 export interface RecordSnapshot {
   readonly size: number;
@@ -28,6 +31,8 @@ export class RecordStore {
   /** key → arena location; a Map because its iterators are live and ordered. */
   private readonly locations = new Map<string, number>();
   private readonly arena = new ByteArena();
+  /** The walk over the key map that moves documents out of sparse slabs, while one is under way. */
+  private reclaiming: Iterator<[string, number]> | undefined;
   private readonly deserializeOptions: DeserializeOptions | undefined;
   private readonly serializeOptions: SerializeOptions | undefined;
 
@@ -81,7 +86,7 @@ export class RecordStore {
     if (location === undefined) return false;
     this.locations.delete(key);
     this.arena.release(location);
-    this.maybeRelocate();
+    this.reclaimStep();
     return true;
   }
 
@@ -92,7 +97,7 @@ export class RecordStore {
 
   /** Live iteration of `[key, bytes]` in natural order. */
   *entries(): IterableIterator<[string, Uint8Array]> {
-    // The Map iterator reads each entry when it advances, so a relocation between two steps is seen.
+    // The Map iterator reads each entry when it advances, so a document moved between two steps is seen.
     for (const [key, location] of this.locations) yield [key, this.arena.view(location)];
   }
 
@@ -123,22 +128,39 @@ export class RecordStore {
   clear(): void {
     this.locations.clear();
     this.arena.reset();
+    this.reclaiming = undefined;
   }
 
   private store(key: string, bytes: Uint8Array): number {
     const previous = this.locations.get(key);
     const location = this.arena.write(bytes);
     this.locations.set(key, location);
-    if (previous !== undefined) {
-      this.arena.release(previous);
-      this.maybeRelocate();
-      return this.locations.get(key)!;
-    }
+    if (previous !== undefined) this.arena.release(previous);
+    // The document just written sits in the current slab, which is never moved: `location` stays valid.
+    this.reclaimStep();
     return location;
   }
 
-  private maybeRelocate(): void {
-    if (!this.arena.wantsRelocation()) return;
-    this.arena.relocate(this.locations, (key, location) => this.locations.set(key, location));
+  /**
+   * Moves a few documents out of the sparsest slabs per write, walking the
+   * key map with an iterator of its own, so that reclaiming the space of
+   * replaced and deleted documents costs a bounded amount per write instead
+   * of one long pause.
+   */
+  private reclaimStep(): void {
+    if (this.reclaiming === undefined) {
+      if (!this.arena.wantsRelocation() || !this.arena.chooseVictims()) return;
+      this.reclaiming = this.locations.entries();
+    }
+    for (let visited = 0; visited < RECLAIM_STEP; visited++) {
+      const next = this.reclaiming.next();
+      if (next.done) {
+        this.reclaiming = undefined;
+        this.arena.endRelocation();
+        return;
+      }
+      const [key, location] = next.value;
+      if (this.arena.isVictim(location)) this.locations.set(key, this.arena.move(location));
+    }
   }
 }
