@@ -41,6 +41,20 @@ export function* planCandidates(coll: Collection | undefined, plan: Plan, counte
     }
     case 'IXSCAN': {
       const seen = plan.index.multikey ? new Set<string>() : undefined;
+      if (plan.points !== undefined) {
+        for (const tuple of plan.points) {
+          for (const id of plan.index.idsWith(tuple)) {
+            for (const c of counters) c.keysExamined++;
+            if (seen !== undefined) {
+              if (seen.has(id)) continue;
+              seen.add(id);
+            }
+            const doc = fetch(id);
+            if (doc !== undefined) yield { key: id, doc };
+          }
+        }
+        return;
+      }
       for (const [low, high] of plan.intervals) {
         for (const entry of plan.index.scan(low, high, plan.reverse)) {
           for (const c of counters) c.keysExamined++;

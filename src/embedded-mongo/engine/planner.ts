@@ -19,6 +19,8 @@ export type Plan =
       reverse: boolean;
       /** The scan yields documents already in the requested sort order. */
       providesSort: boolean;
+      /** When every index field is pinned by equality: the full key tuples, in interval order, looked up by hash. */
+      points?: unknown[][];
     };
 
 /** Beyond this many equality combinations a compound prefix stops growing (the filter does the rest). */
@@ -62,6 +64,7 @@ interface Candidate {
   score: number;
   /** Number of leading fields fixed to single values (all intervals share them). */
   fixedPrefix: number;
+  points?: unknown[][];
 }
 
 /** Intervals of `index` implied by the filter conditions, or undefined when its leading field is unconstrained. */
@@ -101,7 +104,8 @@ function indexIntervals(index: SecondaryIndex, conds: Map<string, FieldCondition
     { v: p, id: '', b: -1 },
     { v: p, id: '', b: 1 },
   ]);
-  return { index, intervals, score, fixedPrefix };
+  const full = prefixes[0]!.length === index.fields.length;
+  return full ? { index, intervals, score, fixedPrefix, points: prefixes } : { index, intervals, score, fixedPrefix };
 }
 
 function fullScan(): [IndexKey, IndexKey][] {
@@ -163,16 +167,18 @@ export function planQuery(coll: Collection | undefined, filter: Document | undef
     }
   }
   if (best !== undefined) {
-    const { index, intervals, fixedPrefix } = best;
+    const { index, intervals, fixedPrefix, points } = best;
     let way = sortDirection(index, sortSpec, 0);
     if (way === 0 && intervals.length === 1 && fixedPrefix > 0) way = sortDirection(index, sortSpec, fixedPrefix);
-    return {
+    const plan: Plan = {
       stage: 'IXSCAN',
       index,
       intervals: way < 0 ? [...intervals].reverse() : intervals,
       reverse: way < 0,
       providesSort: way !== 0,
     };
+    if (points !== undefined) plan.points = way < 0 ? [...points].reverse() : points;
+    return plan;
   }
   for (const index of coll.indexes.values()) {
     const way = sortDirection(index, sortSpec, 0);

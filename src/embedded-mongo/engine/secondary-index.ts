@@ -65,6 +65,12 @@ export class SecondaryIndex {
   /** True once any indexed document had an array on an indexed path (then one document may have several entries). */
   multikey = false;
   private tree: BTree<IndexKey, undefined>;
+  /**
+   * Full key tuple (as tupleKey) → record key(s): equality lookups and unique
+   * checks by hash, because a tree descent costs microseconds of pointer
+   * chasing on a large index and a batched `$in` does one per key.
+   */
+  private readonly points = new Map<string, string | Set<string>>();
   private readonly paths: string[][];
   private readonly filter: ((doc: Document) => boolean) | undefined;
   readonly compare: (a: IndexKey, b: IndexKey) => number;
@@ -126,27 +132,39 @@ export class SecondaryIndex {
   findConflict(id: string, tuples: readonly unknown[][]): unknown[] | undefined {
     if (!this.unique) return undefined;
     for (const tuple of tuples) {
-      for (const other of this.idsWith(tuple)) if (other !== id) return tuple;
+      const held = this.points.get(tupleKey(tuple));
+      if (held === undefined) continue;
+      if (typeof held === 'string' ? held !== id : held.size > 1 || !held.has(id)) return tuple;
     }
     return undefined;
   }
 
-  /** Record keys whose entry equals `tuple` exactly. */
-  *idsWith(tuple: unknown[]): Generator<string> {
-    const high: IndexKey = { v: tuple, id: '', b: 1 };
-    for (const [k] of this.tree.entries({ v: tuple, id: '', b: -1 })) {
-      if (this.compare(k, high) > 0) return;
-      yield k.id;
-    }
+  /** Record keys whose entry equals the full `tuple` (one value per index field), by hash lookup. */
+  idsWith(tuple: readonly unknown[]): string[] {
+    const held = this.points.get(tupleKey(tuple));
+    if (held === undefined) return [];
+    return typeof held === 'string' ? [held] : [...held];
   }
 
   add(id: string, keys: DocumentKeys): void {
     if (keys.multikey) this.multikey = true;
-    for (const v of keys.tuples) this.tree.set({ v, id }, undefined);
+    for (const v of keys.tuples) {
+      this.tree.set({ v, id }, undefined);
+      this.addPoint(tupleKey(v), id);
+    }
   }
 
   remove(id: string, tuples: readonly unknown[][]): void {
-    for (const v of tuples) this.tree.delete({ v: v as unknown[], id });
+    for (const v of tuples) {
+      this.tree.delete({ v: v as unknown[], id });
+      const k = tupleKey(v);
+      const held = this.points.get(k);
+      if (held === id) this.points.delete(k);
+      else if (typeof held === 'object') {
+        held.delete(id);
+        if (held.size === 1) this.points.set(k, held.values().next().value!);
+      }
+    }
   }
 
   /** Replaces the whole content by `entries`, which it sorts in place (used to build an index over existing documents). */
@@ -154,12 +172,23 @@ export class SecondaryIndex {
     entries.sort(this.compare);
     const pairs: [IndexKey, undefined][] = entries.map((k) => [k, undefined]);
     this.tree = new BTree<IndexKey, undefined>(pairs, this.compare);
+    this.points.clear();
+    for (const e of entries) this.addPoint(tupleKey(e.v), e.id);
     this.multikey = multikey;
   }
 
   clear(): void {
     this.tree.clear();
+    this.points.clear();
     this.multikey = false;
+  }
+
+  private addPoint(k: string, id: string): void {
+    const held = this.points.get(k);
+    if (held === undefined) this.points.set(k, id);
+    else if (typeof held === 'string') {
+      if (held !== id) this.points.set(k, new Set([held, id]));
+    } else held.add(id);
   }
 
   /**
