@@ -1,0 +1,54 @@
+/** The finance store (财政所): 三公 statements and expenses, fund allocations, plus its catalog. */
+import type { Decimal128 } from 'mongodb';
+import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
+import { fromDecimal128 } from '../decimal-money.js';
+import { findByKeys } from '../find-by-ids.js';
+import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
+import type { FundAllocationRecord, ThreePublicExpenseRecord, ThreePublicStatementRecord } from './finance-records.js';
+
+export const STATEMENTS = 'threePublicStatements';
+export const EXPENSES = 'threePublicExpenses';
+export const ALLOCATIONS = 'fundAllocations';
+
+type Stored<T extends { id: string }> = Omit<T, 'id' | 'amount'> & { _id: string; amount?: Decimal128 };
+
+function withAmount<T extends { id: string }>({ _id, amount, ...rest }: Stored<T>): T {
+  return { id: _id, ...rest, ...(amount === undefined ? {} : { amount: fromDecimal128(amount) }) } as unknown as T;
+}
+
+/** Indexes of the finance store. */
+export const FINANCE_INDEXES: CollectionIndexes[] = [
+  CATALOG_INDEXES,
+  { collection: STATEMENTS, indexes: [{ key: { organizationId: 1, year: 1, month: 1 }, name: 'organizationId_1_year_1_month_1' }] },
+  { collection: EXPENSES, indexes: [{ key: { statementId: 1 }, name: 'statementId_1' }] },
+  { collection: ALLOCATIONS, indexes: [{ key: { recipientOrganizationId: 1, date: -1 }, name: 'recipientOrganizationId_1_date_-1' }] },
+];
+
+/** Reads of the finance store; each method is one query bounded by the store's timeout. */
+export class FinanceStore {
+  constructor(readonly connection: StoreConnection) {}
+
+  /** 三公 statements with these ids. */
+  async statementsByIds(ids: readonly string[]): Promise<ThreePublicStatementRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<Stored<ThreePublicStatementRecord>>(db, STATEMENTS, ids));
+    return docs.map(withAmount<ThreePublicStatementRecord>);
+  }
+
+  /** Every expense line of any of these statements. */
+  async expensesByStatementIds(statementIds: readonly string[]): Promise<ThreePublicExpenseRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<Stored<ThreePublicExpenseRecord>>(db, EXPENSES, statementIds, 'statementId'));
+    return docs.map(withAmount<ThreePublicExpenseRecord>);
+  }
+
+  /** Expense lines with these ids. */
+  async expensesByIds(ids: readonly string[]): Promise<ThreePublicExpenseRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<Stored<ThreePublicExpenseRecord>>(db, EXPENSES, ids));
+    return docs.map(withAmount<ThreePublicExpenseRecord>);
+  }
+
+  /** Fund allocations with these ids. */
+  async allocationsByIds(ids: readonly string[]): Promise<FundAllocationRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<Stored<FundAllocationRecord>>(db, ALLOCATIONS, ids));
+    return docs.map(withAmount<FundAllocationRecord>);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Public API of the data layer: `openStores` opens one lazily connected
+ * client per department store and returns the stores' data sources, the
+ * federated catalog, and health checks. The server codes against this file.
+ */
+import { CatalogSource } from './catalog/catalog-source.js';
+import { FederatedCatalog } from './catalog/federated-catalog.js';
+import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
+import { OFFICE_INDEXES, OfficeStore } from './office/office-store.js';
+import { PERSONNEL_INDEXES, PersonnelStore } from './personnel/personnel-store.js';
+import { PROCUREMENT_INDEXES, ProcurementStore } from './procurement/procurement-store.js';
+import { StoreConnection, type StoreConnectionConfig } from './store-connection.js';
+import { STORE_NAMES, type StoreName } from './store-name.js';
+
+export { STORE_NAMES, type StoreName } from './store-name.js';
+export { SourceUnavailableError } from './errors.js';
+export type { StoreCommandEvent, StoreConnectionConfig } from './store-connection.js';
+
+/** Where each store lives: its URI, database name and timeout (and an optional command hook). */
+export type StoresConfig = Record<StoreName, StoreConnectionConfig>;
+
+/** The opened stores: one data source per store, the catalog across them, and lifecycle. */
+export interface Stores {
+  finance: FinanceStore;
+  procurement: ProcurementStore;
+  personnel: PersonnelStore;
+  office: OfficeStore;
+  /** The disclosure catalog over every store. */
+  catalog: FederatedCatalog;
+  /** Each store's catalog collection, by store. */
+  catalogs: Record<StoreName, CatalogSource>;
+  /** Whether each store answers within its timeout (for /readyz). */
+  ping(): Promise<Record<StoreName, { ok: boolean; error?: string }>>;
+  /** True when no store holds any catalog entry or organization (the demo data is loaded then). */
+  isEmpty(): Promise<boolean>;
+  /** The raw connections, for the demo loader and tests. */
+  connections: Record<StoreName, StoreConnection>;
+  close(): Promise<void>;
+}
+
+/** Opens every store without waiting for any to answer; a store that is down is retried on each call. */
+export async function openStores(config: StoresConfig): Promise<Stores> {
+  const connections: Record<StoreName, StoreConnection> = {
+    finance: new StoreConnection('finance', config.finance, FINANCE_INDEXES),
+    procurement: new StoreConnection('procurement', config.procurement, PROCUREMENT_INDEXES),
+    personnel: new StoreConnection('personnel', config.personnel, PERSONNEL_INDEXES),
+    office: new StoreConnection('office', config.office, OFFICE_INDEXES),
+  };
+  const catalogs: Record<StoreName, CatalogSource> = {
+    finance: new CatalogSource(connections.finance),
+    procurement: new CatalogSource(connections.procurement),
+    personnel: new CatalogSource(connections.personnel),
+    office: new CatalogSource(connections.office),
+  };
+  const catalog = new FederatedCatalog([
+    { store: 'finance', kinds: ['ThreePublicExpenseStatement', 'FundAllocation'], catalog: catalogs.finance },
+    { store: 'procurement', kinds: ['Procurement'], catalog: catalogs.procurement },
+    { store: 'personnel', kinds: ['Appointment'], catalog: catalogs.personnel },
+    { store: 'office', kinds: ['PublishedDocument'], catalog: catalogs.office },
+  ]);
+  return {
+    finance: new FinanceStore(connections.finance),
+    procurement: new ProcurementStore(connections.procurement),
+    personnel: new PersonnelStore(connections.personnel),
+    office: new OfficeStore(connections.office),
+    catalog,
+    catalogs,
+    connections,
+    async ping() {
+      const results = await Promise.all(STORE_NAMES.map((name) => connections[name].ping()));
+      return Object.fromEntries(STORE_NAMES.map((name, i) => [name, results[i]!])) as Record<StoreName, { ok: boolean; error?: string }>;
+    },
+    async isEmpty() {
+      const counts = await Promise.all([
+        ...STORE_NAMES.map((name) => catalogs[name].count({})),
+        connections.office.run((db) => db.collection('organizations').countDocuments({})),
+      ]);
+      return counts.every((n) => n === 0);
+    },
+    async close() {
+      await Promise.all(STORE_NAMES.map((name) => connections[name].close()));
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Per-request DataLoaders: every cross-link of the graph goes through one
+ * of them, so a page of any size costs one `$in` query per store and record
+ * type. Create a new set for every request (the cache is the request's view).
+ */
+import DataLoader from 'dataloader';
+import type { CatalogEntry } from './catalog/catalog-entry.js';
+import type { FundAllocationRecord, ThreePublicExpenseRecord, ThreePublicStatementRecord } from './finance/finance-records.js';
+import type { Stores } from './index.js';
+import type { OrganizationRecord, PublishedDocumentRecord } from './office/office-records.js';
+import type { AppointmentRecord, PersonRecord, PostRecord } from './personnel/personnel-records.js';
+import type { ProcurementRecord, SupplierRecord } from './procurement/procurement-records.js';
+import { STORE_NAMES, type StoreName } from './store-name.js';
+
+/** The record (or null) for each key, in key order, as DataLoader requires. */
+function byId<T extends { id: string }>(keys: readonly string[], rows: T[]): (T | null)[] {
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+/** The rows whose `group` is each key, in key order. */
+function grouped<T>(keys: readonly string[], rows: T[], group: (row: T) => string | string[]): T[][] {
+  const buckets = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) {
+    const groups = group(row);
+    for (const key of Array.isArray(groups) ? new Set(groups) : [groups]) buckets.get(key)?.push(row);
+  }
+  return keys.map((key) => buckets.get(key)!);
+}
+
+function loader<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => byId(ids, await fetch(ids)));
+}
+
+function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, group: (row: T) => string | string[]): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => grouped(keys, await fetch(keys), group));
+}
+
+/** One request's loaders, one per store and record type. */
+export interface Loaders {
+  organization: DataLoader<string, OrganizationRecord | null>;
+  organizationChildren: DataLoader<string, OrganizationRecord[]>;
+  document: DataLoader<string, PublishedDocumentRecord | null>;
+  person: DataLoader<string, PersonRecord | null>;
+  post: DataLoader<string, PostRecord | null>;
+  appointment: DataLoader<string, AppointmentRecord | null>;
+  appointmentsByPerson: DataLoader<string, AppointmentRecord[]>;
+  statement: DataLoader<string, ThreePublicStatementRecord | null>;
+  expensesByStatement: DataLoader<string, ThreePublicExpenseRecord[]>;
+  expense: DataLoader<string, ThreePublicExpenseRecord | null>;
+  allocation: DataLoader<string, FundAllocationRecord | null>;
+  procurement: DataLoader<string, ProcurementRecord | null>;
+  procurementsBySupplier: DataLoader<string, ProcurementRecord[]>;
+  supplier: DataLoader<string, SupplierRecord | null>;
+  /** Catalog entries by record id, per store (a record without an entry is not published). */
+  catalogEntry: Record<StoreName, DataLoader<string, CatalogEntry | null>>;
+}
+
+/** A fresh set of loaders over `stores` for one request. */
+export function createLoaders(stores: Stores): Loaders {
+  const catalogEntry = Object.fromEntries(
+    STORE_NAMES.map((name) => [name, loader((ids) => stores.catalogs[name].byIds(ids))]),
+  ) as Record<StoreName, DataLoader<string, CatalogEntry | null>>;
+  return {
+    organization: loader((ids) => stores.office.organizationsByIds(ids)),
+    organizationChildren: groupLoader((ids) => stores.office.organizationsByParentIds(ids), (org) => org.parentId ?? ''),
+    document: loader((ids) => stores.office.documentsByIds(ids)),
+    person: loader((ids) => stores.personnel.peopleByIds(ids)),
+    post: loader((ids) => stores.personnel.postsByIds(ids)),
+    appointment: loader((ids) => stores.personnel.appointmentsByIds(ids)),
+    appointmentsByPerson: groupLoader((ids) => stores.personnel.appointmentsByPersonIds(ids), (a) => a.personId),
+    statement: loader((ids) => stores.finance.statementsByIds(ids)),
+    expensesByStatement: groupLoader((ids) => stores.finance.expensesByStatementIds(ids), (e) => e.statementId),
+    expense: loader((ids) => stores.finance.expensesByIds(ids)),
+    allocation: loader((ids) => stores.finance.allocationsByIds(ids)),
+    procurement: loader((ids) => stores.procurement.releasesByIds(ids)),
+    procurementsBySupplier: groupLoader(
+      (ids) => stores.procurement.releasesBySupplierIds(ids),
+      (release) => release.awards.flatMap((award) => award.suppliers.map((s) => s.id)),
+    ),
+    supplier: loader((ids) => stores.procurement.suppliersByIds(ids)),
+    catalogEntry,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The office store (党政办): organizations and the documents the office
+ * publishes itself, plus its catalog.
+ */
+import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
+import { findByKeys } from '../find-by-ids.js';
+import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
+import type { OrganizationRecord, PublishedDocumentRecord } from './office-records.js';
+
+export const ORGANIZATIONS = 'organizations';
+export const DOCUMENTS = 'documents';
+
+interface OrganizationDoc extends Omit<OrganizationRecord, 'id'> {
+  _id: string;
+}
+interface DocumentDoc extends Omit<PublishedDocumentRecord, 'id'> {
+  _id: string;
+}
+
+/** Indexes of the office store. */
+export const OFFICE_INDEXES: CollectionIndexes[] = [
+  CATALOG_INDEXES,
+  { collection: ORGANIZATIONS, indexes: [{ key: { parentId: 1, name: 1 }, name: 'parentId_1_name_1' }] },
+  { collection: DOCUMENTS, indexes: [] },
+];
+
+function toOrganization({ _id, ...rest }: OrganizationDoc): OrganizationRecord {
+  return { id: _id, ...rest };
+}
+
+/** Reads of the office store; every call is bounded by the store's timeout. */
+export class OfficeStore {
+  constructor(readonly connection: StoreConnection) {}
+
+  /** Organizations with these ids, in one query; missing ids are absent. */
+  async organizationsByIds(ids: readonly string[]): Promise<OrganizationRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<OrganizationDoc>(db, ORGANIZATIONS, ids));
+    return docs.map(toOrganization);
+  }
+
+  /** Direct sub-organizations of each of these parents, in one query. */
+  async organizationsByParentIds(parentIds: readonly string[]): Promise<OrganizationRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<OrganizationDoc>(db, ORGANIZATIONS, parentIds, 'parentId'));
+    return docs.map(toOrganization);
+  }
+
+  /** Every organization, by name (the town has a few dozen). */
+  async allOrganizations(): Promise<OrganizationRecord[]> {
+    const docs = await this.connection.run((db) =>
+      db.collection<OrganizationDoc>(ORGANIZATIONS).find({}, { sort: { name: 1, _id: 1 }, batchSize: 10_000 }).toArray(),
+    );
+    return docs.map(toOrganization);
+  }
+
+  /** The ids of `rootId` and every organization below it, one query per level of the hierarchy. */
+  async subtreeIds(rootId: string): Promise<string[]> {
+    const seen = new Set<string>([rootId]);
+    let level = [rootId];
+    while (level.length > 0) {
+      const children = await this.organizationsByParentIds(level);
+      level = children.map((c) => c.id).filter((id) => !seen.has(id));
+      for (const id of level) seen.add(id);
+    }
+    return [...seen];
+  }
+
+  /** Published documents with these ids, in one query. */
+  async documentsByIds(ids: readonly string[]): Promise<PublishedDocumentRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<DocumentDoc>(db, DOCUMENTS, ids));
+    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+  }
+}

@@ -1,0 +1,56 @@
+/** The personnel store (组织人事): people, posts, appointments and dismissals, plus its catalog. */
+import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
+import { findByKeys } from '../find-by-ids.js';
+import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
+import type { AppointmentRecord, PersonRecord, PostRecord } from './personnel-records.js';
+
+export const PEOPLE = 'people';
+export const POSTS = 'posts';
+export const APPOINTMENTS = 'appointments';
+
+type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string };
+
+function withId<T extends { id: string }>({ _id, ...rest }: Stored<T>): T {
+  return { id: _id, ...rest } as unknown as T;
+}
+
+/** Indexes of the personnel store. */
+export const PERSONNEL_INDEXES: CollectionIndexes[] = [
+  CATALOG_INDEXES,
+  { collection: PEOPLE, indexes: [{ key: { name: 1 }, name: 'name_1' }] },
+  { collection: POSTS, indexes: [{ key: { organizationId: 1 }, name: 'organizationId_1' }] },
+  {
+    collection: APPOINTMENTS,
+    indexes: [
+      { key: { personId: 1, effectiveDate: -1 }, name: 'personId_1_effectiveDate_-1' },
+      { key: { postId: 1, effectiveDate: -1 }, name: 'postId_1_effectiveDate_-1' },
+    ],
+  },
+];
+
+/** Reads of the personnel store; each method is one query bounded by the store's timeout. */
+export class PersonnelStore {
+  constructor(readonly connection: StoreConnection) {}
+
+  /** People with these ids. */
+  async peopleByIds(ids: readonly string[]): Promise<PersonRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Stored<PersonRecord>>(db, PEOPLE, ids))).map(withId<PersonRecord>);
+  }
+
+  /** Posts with these ids. */
+  async postsByIds(ids: readonly string[]): Promise<PostRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Stored<PostRecord>>(db, POSTS, ids))).map(withId<PostRecord>);
+  }
+
+  /** Appointments with these ids. */
+  async appointmentsByIds(ids: readonly string[]): Promise<AppointmentRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Stored<AppointmentRecord>>(db, APPOINTMENTS, ids))).map(withId<AppointmentRecord>);
+  }
+
+  /** Every appointment of any of these people. */
+  async appointmentsByPersonIds(personIds: readonly string[]): Promise<AppointmentRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Stored<AppointmentRecord>>(db, APPOINTMENTS, personIds, 'personId'))).map(
+      withId<AppointmentRecord>,
+    );
+  }
+}

@@ -1,0 +1,61 @@
+/** The procurement store (政府采购): OCDS releases and suppliers, plus its catalog. */
+import type { Document } from 'mongodb';
+import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
+import { fromDecimal128 } from '../decimal-money.js';
+import { findByKeys } from '../find-by-ids.js';
+import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
+import type { MoneyValue, ProcurementRecord, SupplierRecord } from './procurement-records.js';
+
+export const RELEASES = 'releases';
+export const SUPPLIERS = 'suppliers';
+
+/** Indexes of the procurement store. */
+export const PROCUREMENT_INDEXES: CollectionIndexes[] = [
+  CATALOG_INDEXES,
+  {
+    collection: RELEASES,
+    indexes: [
+      { key: { ocid: 1 }, name: 'ocid_1', unique: true },
+      { key: { 'awards.suppliers.id': 1 }, name: 'awards.suppliers.id_1' },
+    ],
+  },
+  { collection: SUPPLIERS, indexes: [{ key: { creditCode: 1 }, name: 'creditCode_1', unique: true }] },
+];
+
+function value(stored: Document): MoneyValue {
+  return { amount: fromDecimal128(stored.amount), currency: stored.currency };
+}
+
+function toProcurement(doc: Document): ProcurementRecord {
+  return {
+    id: doc._id,
+    ocid: doc.ocid,
+    tag: doc.tag,
+    date: doc.date,
+    buyerId: doc.buyerId,
+    tender: { ...doc.tender, value: value(doc.tender.value) },
+    awards: (doc.awards as Document[]).map((a) => ({ ...a, value: value(a.value) }) as ProcurementRecord['awards'][number]),
+    contracts: (doc.contracts as Document[]).map((c) => ({ ...c, value: value(c.value) }) as ProcurementRecord['contracts'][number]),
+  };
+}
+
+/** Reads of the procurement store; each method is one query bounded by the store's timeout. */
+export class ProcurementStore {
+  constructor(readonly connection: StoreConnection) {}
+
+  /** Releases with these ids. */
+  async releasesByIds(ids: readonly string[]): Promise<ProcurementRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Document>(db, RELEASES, ids))).map(toProcurement);
+  }
+
+  /** Suppliers with these ids. */
+  async suppliersByIds(ids: readonly string[]): Promise<SupplierRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<Document>(db, SUPPLIERS, ids));
+    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }) as SupplierRecord);
+  }
+
+  /** Releases in which any of these suppliers won an award. */
+  async releasesBySupplierIds(supplierIds: readonly string[]): Promise<ProcurementRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Document>(db, RELEASES, supplierIds, 'awards.suppliers.id'))).map(toProcurement);
+  }
+}

@@ -1,0 +1,66 @@
+/** The catalog: `disclosures` across every store, `catalogSummary`, and the organization of each disclosed record. */
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import type { OrganizationRecord } from '../datasources/office/office-records.js';
+import type { GatewayContext } from '../src/context.js';
+import { CatalogSummary } from '../schema/catalog-summary.type.js';
+import { DisclosureConnection } from '../schema/connections.type.js';
+import { CATEGORY_NAMES, DisclosureCategory } from '../schema/disclosure-category.enum.js';
+import { DisclosureFilter } from '../schema/disclosure-filter.input.js';
+import { Disclosure } from '../schema/disclosure.interface.js';
+import { DisclosureOrder } from '../schema/disclosure-order.input.js';
+import { Organization } from '../schema/organization.type.js';
+import { PageArgs } from '../schema/page.args.js';
+import { disclosureConnection } from './disclosure-connection.js';
+import { catalogFilter, catalogOrder, organizationScope } from './disclosure-filter.js';
+import type { Disclosed } from './disclosed-records.js';
+
+@Resolver(() => Disclosure)
+export class DisclosureResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization that discloses the record (公开主体).' })
+  organization(@Root() record: Disclosed, @Ctx() context: GatewayContext): Promise<OrganizationRecord | null> {
+    return context.loaders.organization.load(record.organizationId);
+  }
+
+  @Query(() => DisclosureConnection, {
+    description:
+      'The disclosure catalog (公开目录) across every store, newest first unless `orderBy` says otherwise. When a store does not answer, the others\' records are returned with an error (extensions.code SOURCE_UNAVAILABLE, extensions.source the store).',
+  })
+  async disclosures(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Conditions on the records.' }) filter: DisclosureFilter | undefined,
+    @Arg('orderBy', () => DisclosureOrder, { nullable: true, description: 'Sort order (default: publishedAt, newest first).' }) orderBy: DisclosureOrder | undefined,
+    @Ctx() context: GatewayContext,
+  ) {
+    const order = catalogOrder(orderBy);
+    const built = await catalogFilter(filter, context);
+    return disclosureConnection(built.filter, order, page, context, built.unavailable);
+  }
+
+  @Query(() => CatalogSummary, { description: 'Number of disclosed records per catalog category for an organization and a period (公开目录统计).' })
+  async catalogSummary(
+    @Arg('organizationId', () => ID, { description: 'Global id of the organization.' }) organizationId: string,
+    @Arg('from', () => GraphQLDateTimeISO, { nullable: true, description: 'Start of the period (inclusive).' }) from: Date | undefined,
+    @Arg('to', () => GraphQLDateTimeISO, { nullable: true, description: 'End of the period (exclusive).' }) to: Date | undefined,
+    @Arg('includeSubOrganizations', () => Boolean, { defaultValue: true, description: 'Also count records of its departments and villages.' })
+    includeSubOrganizations: boolean,
+    @Ctx() context: GatewayContext,
+  ): Promise<CatalogSummary> {
+    const scope = await organizationScope(organizationId, includeSubOrganizations, context, 'organizationId');
+    const counted = await context.stores.catalog.countByCategory({
+      organizationIds: scope.ids,
+      ...(from ? { publishedFrom: from } : {}),
+      ...(to ? { publishedTo: to } : {}),
+    });
+    const categories = Object.values(DisclosureCategory)
+      .filter((category) => (counted.value.get(category) ?? 0) > 0)
+      .map((category) => ({ category, name: CATEGORY_NAMES[category], count: counted.value.get(category)! }));
+    const unavailable = [...scope.unavailable, ...counted.unavailable.filter((e) => !scope.unavailable.some((u) => u.source === e.source))];
+    return {
+      from: from ?? null,
+      to: to ?? null,
+      categories: [...categories, ...unavailable],
+      total: categories.reduce((sum, c) => sum + c.count, 0),
+    };
+  }
+}

@@ -1,0 +1,53 @@
+/** Links of an organization: parent, children, its catalog; and the list of organizations. */
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { OrganizationRecord } from '../datasources/office/office-records.js';
+import type { GatewayContext } from '../src/context.js';
+import { DisclosureConnection, OrganizationConnection } from '../schema/connections.type.js';
+import { DisclosureFilter } from '../schema/disclosure-filter.input.js';
+import { DisclosureOrder } from '../schema/disclosure-order.input.js';
+import { OrganizationClassification } from '../schema/organization-classification.enum.js';
+import { Organization } from '../schema/organization.type.js';
+import { PageArgs } from '../schema/page.args.js';
+import { disclosureConnection } from './disclosure-connection.js';
+import { catalogFilter, catalogOrder } from './disclosure-filter.js';
+import { toGlobalId } from './global-id.js';
+import { listConnection } from './list-connection.js';
+
+const byName = (org: OrganizationRecord) => `${org.name}\u0000${org.id}`;
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization above this one (上级机构); null for the district.' })
+  parent(@Root() org: OrganizationRecord, @Ctx() context: GatewayContext): Promise<OrganizationRecord | null> | null {
+    return org.parentId ? context.loaders.organization.load(org.parentId) : null;
+  }
+
+  @FieldResolver(() => OrganizationConnection, { description: 'Organizations directly below this one (下属机构), by name.' })
+  async children(@Root() org: OrganizationRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() context: GatewayContext) {
+    return listConnection(await context.loaders.organizationChildren.load(org.id), byName, page);
+  }
+
+  @FieldResolver(() => DisclosureConnection, { description: 'Records this organization disclosed (and, by default, those of its departments and villages), newest first.' })
+  async disclosures(
+    @Root() org: OrganizationRecord,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('includeSubOrganizations', () => Boolean, { defaultValue: true, description: 'Also records of its departments and villages.' }) includeSubOrganizations: boolean,
+    @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Further conditions (its organizationId is ignored).' }) filter: DisclosureFilter | undefined,
+    @Arg('orderBy', () => DisclosureOrder, { nullable: true, description: 'Sort order (default: newest first).' }) orderBy: DisclosureOrder | undefined,
+    @Ctx() context: GatewayContext,
+  ) {
+    const built = await catalogFilter({ ...filter, organizationId: toGlobalId('Organization', org.id), includeSubOrganizations }, context);
+    return disclosureConnection(built.filter, catalogOrder(orderBy), page, context, built.unavailable);
+  }
+
+  @Query(() => OrganizationConnection, { description: 'Organizations of the hierarchy (district, town, departments, villages), by name.' })
+  async organizations(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('classification', () => OrganizationClassification, { nullable: true, description: 'Only organizations of this level.' })
+    classification: OrganizationClassification | undefined,
+    @Ctx() context: GatewayContext,
+  ) {
+    const all = await context.stores.office.allOrganizations();
+    return listConnection(classification ? all.filter((org) => org.classification === classification) : all, byName, page);
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The per-request context every resolver receives: one fixed `now`, the
+ * stores, and a fresh set of DataLoaders (so one request never sees another's
+ * cache). Errors of stores that did not answer, while the rest of a field's
+ * data could still be returned, are collected in `partialErrors`.
+ */
+import { createLoaders, type Loaders } from '../datasources/loaders.js';
+import type { SourceUnavailableError, Stores } from '../datasources/index.js';
+
+export type { Loaders } from '../datasources/loaders.js';
+
+/** What a resolver may use: request id, the request's clock, stores and loaders. */
+export interface GatewayContext {
+  requestId: string;
+  now: Date;
+  stores: Stores;
+  loaders: Loaders;
+}
+
+/** A context for one request; `now` defaults to the current time and stays fixed for the whole request. */
+export function createContext(stores: Stores, options: { requestId: string; now?: Date }): GatewayContext {
+  return { requestId: options.requestId, now: options.now ?? new Date(), stores, loaders: createLoaders(stores) };
+}
+
+export type { SourceUnavailableError };
