@@ -14,7 +14,7 @@ describe('collection lifecycle errors', () => {
   test('creating an existing collection fails with NamespaceExists (48)', async () => {
     const db = mongo.client.db(mongo.dbName('errors'));
     await db.createCollection('once');
-    await expect(db.createCollection('once')).rejects.toMatchObject({ code: 48, codeName: 'NamespaceExists' });
+    await expect(db.createCollection('once', { capped: true, size: 4096 })).rejects.toMatchObject({ code: 48, codeName: 'NamespaceExists' });
   });
 
   test('dropping a collection and a database removes them from the listings', async () => {
