@@ -3,8 +3,9 @@ import { crc32 } from 'node:zlib';
 import { OpCode, type LogRecord } from './log-record.js';
 
 /**
- * On-disk frame: `[u32 payload length][u32 crc32 of length+payload][payload]`,
- * little endian. Payload: `[u8 op][u8 flags]` then the record's strings, each
+ * On-disk frame: `[u32 crc32 of the rest][u32 payload length][payload]`,
+ * little endian; the checksum covers the length field too, so a torn header
+ * cannot pass for a short record. Payload: `[u8 op][u8 flags]` then the record's strings, each
  * `[u32 byte length][bytes]`, then its document bytes (raw BSON) to the end.
  * Strings are UTF-8 unless flag STRINGS_UTF16 says UTF-16LE, which is used
  * only for strings with lone surrogates (UTF-8 would not round-trip them).
@@ -22,10 +23,13 @@ function needsUtf16(value: string): boolean {
   return SURROGATE.test(value) && LONE_SURROGATE.test(value);
 }
 
-/** Checksum of a frame: covers the length field too, so a torn header cannot pass for a short record. */
+/** Offsets in a frame header. */
+export const CHECKSUM_AT = 0;
+export const LENGTH_AT = 4;
+
+/** Checksum of the frame starting at `frameStart`: its length field and payload, one contiguous range. */
 export function frameChecksum(buffer: Uint8Array, frameStart: number, payloadEnd: number): number {
-  const lengthCrc = crc32(buffer.subarray(frameStart, frameStart + 4));
-  return crc32(buffer.subarray(frameStart + FRAME_HEADER, payloadEnd), lengthCrc);
+  return crc32(buffer.subarray(frameStart + LENGTH_AT, payloadEnd));
 }
 
 /** Serializes records into checksummed frames in one growing buffer; `take` hands the bytes over and starts afresh. */
@@ -108,8 +112,8 @@ export class FrameEncoder {
     }
     const payloadLength = at - start - FRAME_HEADER;
     if (payloadLength > MAX_PAYLOAD) throw new RangeError(`log record of ${payloadLength} bytes is too large`);
-    buffer.writeUInt32LE(payloadLength, start);
-    buffer.writeUInt32LE(frameChecksum(buffer, start, at), start + 4);
+    buffer.writeUInt32LE(payloadLength, start + LENGTH_AT);
+    buffer.writeUInt32LE(frameChecksum(buffer, start, at), start + CHECKSUM_AT);
     this.position = at;
     this.count++;
   }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
-import { FRAME_HEADER } from './frame-encoder.js';
-import { decodePayload, scanFrames, type DecodedFrame, type ScanStop } from './frame-decoder.js';
+import { FRAME_HEADER, LENGTH_AT } from './frame-encoder.js';
+import { NameCache, decodePayload, scanFrames, type DecodedFrame, type ScanStop } from './frame-decoder.js';
 
 const CHUNK = 8 * 1024 * 1024;
 
@@ -22,6 +22,7 @@ export async function readFrames(path: string, visit: (frame: DecodedFrame) => v
   const handle = await open(path, 'r');
   try {
     let fileLength = (await handle.stat()).size;
+    const names = new NameCache();
     let chunk = Buffer.alloc(0);
     /** File offset of chunk[0]. */
     let chunkStart = 0;
@@ -32,7 +33,7 @@ export async function readFrames(path: string, visit: (frame: DecodedFrame) => v
       if (remaining > 0) {
         // Carry the unconsumed tail into a new buffer big enough for the next frame.
         const tail = filled - consumed;
-        const needed = tail >= FRAME_HEADER ? FRAME_HEADER + chunk.readUInt32LE(consumed) : 0;
+        const needed = tail >= FRAME_HEADER ? FRAME_HEADER + chunk.readUInt32LE(consumed + LENGTH_AT) : 0;
         const size = Math.min(Math.max(CHUNK, needed), tail + remaining);
         const next = Buffer.allocUnsafe(size);
         chunk.copy(next, 0, consumed, filled);
@@ -51,7 +52,7 @@ export async function readFrames(path: string, visit: (frame: DecodedFrame) => v
         }
       }
       const current = chunk;
-      const scan = scanFrames(current, consumed, filled, (from, to) => visit(decodePayload(current, from, to)));
+      const scan = scanFrames(current, consumed, filled, (from, to) => visit(decodePayload(current, from, to, names)));
       consumed = scan.validEnd;
       if (scan.stop === 'corrupt' || chunkStart + filled >= fileLength) {
         return { stop: scan.stop, validLength: chunkStart + consumed, fileLength };
