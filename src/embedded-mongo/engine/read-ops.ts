@@ -46,6 +46,13 @@ export function sortTop<T>(items: Iterable<T>, compare: (a: T, b: T) => number, 
   return buf;
 }
 
+/** The direction of a `{$natural: ±1}` sort, else undefined. */
+function naturalOrder(sort: Document | undefined): number | undefined {
+  if (sort === undefined) return undefined;
+  const keys = Object.keys(sort);
+  return keys.length === 1 && keys[0] === '$natural' ? (Number(sort.$natural) < 0 ? -1 : 1) : undefined;
+}
+
 /** Validated skip/limit: non-negative integers, limit 0 meaning none (a negative limit counts as its absolute value). */
 function window(spec: { skip?: number; limit?: number }): { skip: number; limit: number | undefined } {
   const skip = Number(spec.skip ?? 0);
@@ -56,6 +63,12 @@ function window(spec: { skip?: number; limit?: number }): { skip: number; limit:
 
 /** A find as mongod runs it: filter → sort → skip → limit → projection, lazily; spec errors are thrown before the first document. */
 export function findDocuments(coll: Collection | undefined, spec: FindSpec, counters: ExamineCounters[]): { plan: Plan; docs: Iterator<Document> } {
+  const natural = naturalOrder(spec.sort);
+  if (natural !== undefined) {
+    // `sort: {$natural: ±1}` is storage order, which a (reverse) collection scan gives without sorting.
+    const { sort: _sort, ...rest } = spec;
+    return findDocuments(coll, { ...rest, hint: { $natural: natural } }, counters);
+  }
   const sortCompare = isEmpty(spec.sort) ? undefined : compileSort(spec.sort!);
   const project = isEmpty(spec.projection) ? undefined : compileProjection(spec.projection!);
   const { skip, limit } = window(spec);

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import sortedBtree from 'sorted-btree';
+import * as bulkLoading from 'sorted-btree/extended/bulkLoad.js';
 import { compileFilter, keyString, pathValues } from '../query/index.js';
 import { type IndexKey, indexKeyComparator } from './index-key.js';
 import { type KeyField, keyFields } from './index-spec.js';
@@ -9,6 +10,8 @@ import { errorWithCode } from './write-errors.js';
 // sorted-btree is CommonJS: Node's ESM interop gives the module object (class under `default`), bundlers give the class.
 const btreeModule = sortedBtree as unknown as typeof sortedBtree.default | { default: typeof sortedBtree.default };
 const BTree = typeof btreeModule === 'function' ? btreeModule : btreeModule.default;
+const bulkLoad = bulkLoading.bulkLoad ?? (bulkLoading as unknown as { default: typeof bulkLoading }).default.bulkLoad;
+const MAX_NODE_SIZE = 64;
 type BTree<K, V> = sortedBtree.default<K, V>;
 
 const SCAN_CHUNK = 256;
@@ -85,7 +88,7 @@ export class SecondaryIndex {
     this.filter = this.partial ? compileFilter(spec.partialFilterExpression as Document) : undefined;
     this.paths = this.fields.map((f) => f.path.split('.'));
     this.compare = indexKeyComparator(this.fields);
-    this.tree = new BTree<IndexKey, undefined>(undefined, this.compare);
+    this.tree = new BTree<IndexKey, undefined>(undefined, this.compare, MAX_NODE_SIZE);
   }
 
   get size(): number {
@@ -170,8 +173,7 @@ export class SecondaryIndex {
   /** Replaces the whole content by `entries`, which it sorts in place (used to build an index over existing documents). */
   load(entries: IndexKey[], multikey: boolean): void {
     entries.sort(this.compare);
-    const pairs: [IndexKey, undefined][] = entries.map((k) => [k, undefined]);
-    this.tree = new BTree<IndexKey, undefined>(pairs, this.compare);
+    this.tree = bulkLoad<IndexKey, undefined>(entries, new Array<undefined>(entries.length), MAX_NODE_SIZE, this.compare);
     this.points.clear();
     for (const e of entries) this.addPoint(tupleKey(e.v), e.id);
     this.multikey = multikey;

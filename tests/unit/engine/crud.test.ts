@@ -127,6 +127,12 @@ describe('find', () => {
     expect(all(engine.find(ns, { filter: { tags: 'y' }, projection: { _id: 1 } }))).toEqual([{ _id: 1 }, { _id: 2 }]);
   });
 
+  it('returns storage order for a $natural sort, reversed for -1', async () => {
+    const engine = await engineWith([{ _id: 2 }, { _id: 1 }, { _id: 3 }]);
+    expect(all(engine.find(ns, { sort: { $natural: -1 } }))).toEqual([{ _id: 3 }, { _id: 1 }, { _id: 2 }]);
+    expect(all(engine.find(ns, { sort: { $natural: 1 }, limit: 1 }))).toEqual([{ _id: 2 }]);
+  });
+
   it('yields nothing for an unknown collection', async () => {
     const engine = await createEngine({});
     expect(all(engine.find(ns, { filter: { a: 1 } }))).toEqual([]);
