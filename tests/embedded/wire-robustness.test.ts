@@ -181,6 +181,20 @@ describe('legacy OP_QUERY', () => {
   });
 });
 
+describe('oversized replies', () => {
+  test('a result document too large to encode is answered with BSONObjectTooLarge (10334)', async () => {
+    const client = new MongoClient(server.uri, { serverSelectionTimeoutMS: 3_000 });
+    try {
+      const coll = client.db('robust').collection('huge');
+      await coll.insertOne({ s: 'x'.repeat(9 * 1024 * 1024) });
+      await expect(coll.aggregate([{ $project: { a: '$s', b: '$s' } }]).toArray()).rejects.toMatchObject({ code: 10334 });
+      expect(await coll.countDocuments()).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe('logging', () => {
   test('bad input is logged without failing the server', () => {
     expect(logs.some((record) => record.level === 'warn')).toBe(true);

@@ -156,7 +156,9 @@ export class WireConnection {
       return encode(reply);
     } catch (error) {
       this.log({ level: 'error', msg: 'reply could not be encoded', connectionId: this.client.connectionId, error: String(error) });
-      return encode(new CommandError('BSONObjectTooLarge', `reply could not be encoded: ${(error as Error).message}`).toReply());
+      // bson signals an oversized document with a RangeError while writing past its 17 MiB buffer.
+      const codeName = error instanceof RangeError ? 'BSONObjectTooLarge' : 'InternalError';
+      return encode(new CommandError(codeName, `reply could not be encoded: ${(error as Error).message}`).toReply());
     }
   }
 }
