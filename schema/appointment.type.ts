@@ -1,4 +1,5 @@
 /** An appointment or dismissal (人事任免), disclosed under 机构职能人事任免. */
+import 'reflect-metadata';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Disclosure } from './disclosure.interface.js';

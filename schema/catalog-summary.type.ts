@@ -1,4 +1,5 @@
 /** Counts of disclosed records per category for an organization and a period. */
+import 'reflect-metadata';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DisclosureCategory } from './disclosure-category.enum.js';

@@ -1,4 +1,5 @@
 /** Channels (公开渠道) through which a record is made public. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum Channel {

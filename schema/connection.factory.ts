@@ -3,6 +3,7 @@
  * items: when a store does not answer, its part of a list is reported as an
  * error at that position instead of failing the whole list.
  */
+import 'reflect-metadata';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './page-info.type.js';
 

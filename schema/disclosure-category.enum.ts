@@ -1,4 +1,5 @@
 /** Catalog categories (公开目录类别) of the town's disclosure catalog and portal columns. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum DisclosureCategory {

@@ -1,4 +1,5 @@
 /** Conditions on the catalog; every given condition must hold. */
+import 'reflect-metadata';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { DisclosureKind } from './disclosure-kind.enum.js';

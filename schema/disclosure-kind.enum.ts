@@ -1,4 +1,5 @@
 /** The kinds of disclosed record; each value is the name of the GraphQL type that holds it. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum DisclosureKind {

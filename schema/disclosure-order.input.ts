@@ -1,4 +1,5 @@
 /** The order of the catalog. */
+import 'reflect-metadata';
 import { Field, InputType } from 'type-graphql';
 import { DisclosureOrderField, OrderDirection } from './ordering.enums.js';
 

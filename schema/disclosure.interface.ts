@@ -1,4 +1,5 @@
 /** The metadata every disclosed record carries in the catalog (公开目录); `organization` is added by its resolver. */
+import 'reflect-metadata';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, InterfaceType } from 'type-graphql';
 import { Channel } from './channel.enum.js';

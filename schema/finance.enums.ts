@@ -1,4 +1,5 @@
 /** Enumerations of the finance records: budget phase and 三公 items. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum BudgetPhase {

@@ -1,4 +1,5 @@
 /** An allocation of funds (下拨资金) to a village or a project. */
+import 'reflect-metadata';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Disclosure } from './disclosure.interface.js';

@@ -1,4 +1,5 @@
 /** The unit a money amount is given in; amounts are stored in 元 and converted exactly. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum MoneyUnit {

@@ -1,4 +1,5 @@
 /** An OCDS value: an amount of money and its currency. */
+import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'An amount of money (OCDS Value); `amount(unit:)` converts exactly between 元 and 万元.' })

@@ -1,4 +1,5 @@
 /** The Relay `Node` interface: anything with a global id can be fetched again with `node(id:)`. */
+import 'reflect-metadata';
 import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** What every value in an abstract position carries so its concrete type can be named. */

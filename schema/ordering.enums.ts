@@ -1,4 +1,5 @@
 /** Sort fields and directions of listings. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum OrderDirection {

@@ -1,4 +1,5 @@
 /** Levels of the town's organization hierarchy (Popolo `classification`). */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum OrganizationClassification {

@@ -1,4 +1,5 @@
 /** An organization of the hierarchy district → town → departments and villages (Popolo Organization). */
+import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from './node.interface.js';
 import { OrganizationClassification } from './organization-classification.enum.js';

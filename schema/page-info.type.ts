@@ -1,4 +1,5 @@
 /** Relay `PageInfo`. */
+import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Where a page sits in its list (Relay PageInfo).' })

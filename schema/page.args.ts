@@ -1,4 +1,5 @@
 /** Relay paging arguments shared by every connection field. */
+import 'reflect-metadata';
 import { ArgsType, Field, Int } from 'type-graphql';
 
 /** Largest page a client may ask for with `first` or `last`. */

@@ -1,4 +1,5 @@
 /** A date range, inclusive at both ends. */
+import 'reflect-metadata';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 

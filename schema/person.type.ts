@@ -1,4 +1,5 @@
 /** A person named in a personnel decision (Popolo Person). */
+import 'reflect-metadata';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from './node.interface.js';
 import { Gender } from './personnel.enums.js';

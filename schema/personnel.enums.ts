@@ -1,4 +1,5 @@
 /** Enumerations of the personnel records. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum AppointmentAction {

@@ -1,4 +1,5 @@
 /** A post in an organization (Popolo Post). */
+import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from './node.interface.js';
 

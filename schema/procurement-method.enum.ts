@@ -1,4 +1,5 @@
 /** OCDS procurement methods. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum ProcurementMethod {

@@ -1,4 +1,5 @@
 /** A government procurement (政府采购) shaped after an OCDS release, with its tender, awards and contracts. */
+import 'reflect-metadata';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Disclosure } from './disclosure.interface.js';

@@ -1,4 +1,5 @@
 /** Types of the documents the office publishes itself. */
+import 'reflect-metadata';
 import { registerEnumType } from 'type-graphql';
 
 export enum PublishedDocumentType {

@@ -1,4 +1,5 @@
 /** A document the office publishes itself: a policy, notice, news item or directory list. */
+import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 import { Disclosure } from './disclosure.interface.js';
 import { Node } from './node.interface.js';

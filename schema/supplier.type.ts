@@ -1,4 +1,5 @@
 /** A supplier in government procurement (OCDS party with the supplier role). */
+import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from './node.interface.js';
 

@@ -1,4 +1,5 @@
 /** A disclosed 三公 statement (三公经费公开表): one organization, phase, and month or year. */
+import 'reflect-metadata';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Disclosure } from './disclosure.interface.js';
 import { BudgetPhase } from './finance.enums.js';

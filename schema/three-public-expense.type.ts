@@ -1,4 +1,5 @@
 /** One line of a 三公 statement: an item's amount and its counts. */
+import 'reflect-metadata';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BudgetPhase, ThreePublicItem } from './finance.enums.js';
 import { Node } from './node.interface.js';

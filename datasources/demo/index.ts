@@ -48,7 +48,12 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
   const finance = demoFinance();
   const procurement = demoProcurement();
   const office = demoDocuments();
-  const catalog = (publications: Publication[]) => catalogEntries(publications) as unknown as Document[];
+  // Numbered together, so index numbers are unique across stores.
+  const entries = catalogEntries([...personnel.publications, ...finance.publications, ...procurement.publications, ...office.publications]);
+  const catalog = (publications: Publication[]) => {
+    const ids = new Set(publications.map((p) => p.id));
+    return entries.filter((entry) => ids.has(entry._id)) as unknown as Document[];
+  };
   return {
     office: {
       [ORGANIZATIONS]: demoOrganizations().map((o) => stored({ ...o })),
