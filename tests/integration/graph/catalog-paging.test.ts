@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogPageDocument, type CatalogPageQuery, type CatalogPageQueryVariables } from '../../generated/graphql.js';
 import { startGraphGateway as startTestGateway, type TestGateway } from './graph-gateway.js';
+import type { CatalogEntryDoc } from '../../../datasources/catalog/catalog-entry.js';
 import { catalogEntries, chinaTime } from '../../../datasources/demo/demo-catalog.js';
 
 let gateway: TestGateway;
@@ -107,8 +108,8 @@ describe('paging the catalog across stores', () => {
           { id: 'doc-late-insert', kind: 'PublishedDocument', title: '新插入的工作动态', category: 'WORK_NEWS', organizationId: 'org-neicuo', publishedAt: chinaTime('2016-01-05'), channels: ['TOWN_PORTAL'], text: '' },
           { id: 'alloc-early-insert', kind: 'FundAllocation', title: '补录的下拨资金', category: 'FISCAL_FUNDS', organizationId: 'org-neicuo-czs', publishedAt: chinaTime('2014-12-01'), channels: ['TOWN_PORTAL'], text: '' },
         ]);
-        await gateway.stores.connections.office.run((db) => db.collection('catalog').insertOne(fresh[0]!));
-        await gateway.stores.connections.finance.run((db) => db.collection('catalog').insertOne(fresh[1]!));
+        await gateway.stores.connections.office.run((db) => db.collection<CatalogEntryDoc>('catalog').insertOne(fresh[0]!));
+        await gateway.stores.connections.finance.run((db) => db.collection<CatalogEntryDoc>('catalog').insertOne(fresh[1]!));
         await gateway.stores.connections.finance.run((db) =>
           db.collection('fundAllocations').insertOne({ _id: 'alloc-early-insert' as never, payerId: 'org-neicuo-czs', recipientOrganizationId: null, recipientProject: '补录项目', purpose: '补录', amount: '1.00', date: '2014-11-28', documentNumber: null }),
         );
@@ -125,7 +126,7 @@ describe('paging the catalog across stores', () => {
     expect(olderInsert).toHaveLength(1);
     expect(seen[seen.length - 1]).toBe(olderInsert[0]);
     expect(new Set(seen).size).toBe(seen.length);
-    await gateway.stores.connections.office.run((db) => db.collection('catalog').deleteOne({ _id: 'doc-late-insert' as never }));
-    await gateway.stores.connections.finance.run((db) => db.collection('catalog').deleteOne({ _id: 'alloc-early-insert' as never }));
+    await gateway.stores.connections.office.run((db) => db.collection<CatalogEntryDoc>('catalog').deleteOne({ _id: 'doc-late-insert' }));
+    await gateway.stores.connections.finance.run((db) => db.collection<CatalogEntryDoc>('catalog').deleteOne({ _id: 'alloc-early-insert' }));
   });
 });
