@@ -160,6 +160,11 @@ describe('aggregation stages', () => {
     await expect(mongo.client.db(orders.dbName).command({ aggregate: orders.collectionName, pipeline: [] })).rejects.toMatchObject({ code: 9 });
   });
 
+  test('explain of a pipeline reports its query plan', async () => {
+    const plan = await orders.aggregate([{ $match: { qty: { $gt: 1 } } }, { $group: { _id: '$dept', n: { $sum: 1 } } }]).explain('executionStats');
+    expect(JSON.stringify(plan)).toMatch(/queryPlanner/);
+  });
+
   test('aggregate with explain answers without a cursor', async () => {
     const reply = await mongo.client.db(orders.dbName).command({ aggregate: orders.collectionName, pipeline: [{ $match: { qty: 1 } }], explain: true });
     expect(reply.ok).toBe(1);

@@ -4,38 +4,13 @@
  */
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
-import { bsonTypeName, collectionNamespace, nsString, optionalDocument, optionalString } from './arguments.js';
+import { collectionNamespace, nsString, optionalDocument, optionalString } from './arguments.js';
 import type { CommandTable, ServerContext } from './context.js';
-import { explainFindPlan, parseAggregate, parseFind } from './reads.js';
+import { aggregateExplain, drainCount, findPlan, measureExecution } from './query-plans.js';
+import { parseAggregate, parseFind } from './reads.js';
 import { SERVER_VERSION } from './handshake.js';
 
 const VERBOSITIES = new Set(['queryPlanner', 'executionStats', 'allPlansExecution']);
-
-/** A numeric engine counter by name, when the engine keeps one. */
-function engineCounter(ctx: ServerContext, name: string): number | undefined {
-  const value = (ctx.engine.stats() as unknown as Record<string, unknown>)[name];
-  return typeof value === 'number' ? value : undefined;
-}
-
-function executionStats(ctx: ServerContext, run: () => number): Document {
-  const docsBefore = engineCounter(ctx, 'documentsExamined');
-  const keysBefore = engineCounter(ctx, 'keysExamined');
-  const started = process.hrtime.bigint();
-  const nReturned = run();
-  const executionTimeMillis = Number((process.hrtime.bigint() - started) / 1_000_000n);
-  const docsAfter = engineCounter(ctx, 'documentsExamined');
-  const keysAfter = engineCounter(ctx, 'keysExamined');
-  const stats: Document = { executionSuccess: true, nReturned, executionTimeMillis };
-  if (keysBefore !== undefined && keysAfter !== undefined) stats.totalKeysExamined = keysAfter - keysBefore;
-  if (docsBefore !== undefined && docsAfter !== undefined) stats.totalDocsExamined = docsAfter - docsBefore;
-  return stats;
-}
-
-function countAll(iterator: Iterator<Document>): number {
-  let n = 0;
-  while (!iterator.next().done) n++;
-  return n;
-}
 
 function explain(ctx: ServerContext, db: string, body: Document): Document {
   const command = optionalDocument(body, 'explain', 'explain');
@@ -48,18 +23,17 @@ function explain(ctx: ServerContext, db: string, body: Document): Document {
   switch (name) {
     case 'find': {
       const { ns, spec } = parseFind(command, db);
-      const engineExplain = ctx.engine.explainFind?.(ns, spec);
-      reply.queryPlanner = (engineExplain?.queryPlanner as Document | undefined) ?? explainFindPlan(ctx, ns, spec);
-      if (withStats) reply.executionStats = (engineExplain?.executionStats as Document | undefined) ?? executionStats(ctx, () => countAll(ctx.engine.find(ns, spec)));
+      reply.queryPlanner = findPlan(ctx, ns, spec);
+      if (withStats) reply.executionStats = measureExecution(ctx, () => drainCount(ctx.engine.find(ns, spec)));
       break;
     }
     case 'count':
     case 'distinct': {
       const ns = collectionNamespace(command, name, db);
       const filter = optionalDocument(command, name, 'query') ?? {};
-      reply.queryPlanner = explainFindPlan(ctx, ns, { filter });
+      reply.queryPlanner = findPlan(ctx, ns, { filter });
       if (withStats) {
-        reply.executionStats = executionStats(ctx, () =>
+        reply.executionStats = measureExecution(ctx, () =>
           name === 'count' ? ctx.engine.count(ns, filter) : ctx.engine.distinct(ns, String(command.key), filter).length,
         );
       }
@@ -67,17 +41,14 @@ function explain(ctx: ServerContext, db: string, body: Document): Document {
     }
     case 'aggregate': {
       const { ns, spec } = parseAggregate(command, db);
-      const first = spec.pipeline[0];
-      const match = first && bsonTypeName(first.$match) === 'object' ? (first.$match as Document) : {};
-      reply.queryPlanner = ns.coll === null ? { namespace: `${db}.$cmd.aggregate`, winningPlan: { stage: 'COLLSCAN' } } : explainFindPlan(ctx, { db, coll: ns.coll }, { filter: match });
-      if (withStats) reply.executionStats = executionStats(ctx, () => countAll(ctx.engine.aggregate(ns, spec)));
+      Object.assign(reply, aggregateExplain(ctx, ns, spec, withStats));
       break;
     }
     default:
       throw new CommandError('CommandNotFound', `Explain failed due to unknown command: ${name}`);
   }
-  const ns = typeof command[name] === 'string' ? nsString({ db, coll: command[name] as string }) : `${db}.$cmd`;
-  (reply.queryPlanner as Document).namespace ??= ns;
+  const planner = reply.queryPlanner as Document | undefined;
+  if (planner) planner.namespace ??= typeof command[name] === 'string' ? nsString({ db, coll: command[name] as string }) : `${db}.$cmd`;
   reply.command = command;
   reply.serverInfo = { host: ctx.process.host, port: ctx.process.port, version: SERVER_VERSION };
   reply.ok = 1;

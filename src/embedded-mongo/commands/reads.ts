@@ -20,6 +20,7 @@ import {
 } from './arguments.js';
 import type { CommandTable, ServerContext } from './context.js';
 import { cursorBatchSize, firstBatchReply, nextBatchReply } from './cursor-reply.js';
+import { aggregateExplain } from './query-plans.js';
 
 /** The engine's FindSpec for a `find` command, plus how to batch it. */
 export function parseFind(body: Document, db: string): { ns: { db: string; coll: string }; spec: FindSpec; batchSize?: number; singleBatch: boolean; noTimeout: boolean } {
@@ -147,7 +148,7 @@ export const readCommands: CommandTable = {
     handler: (ctx, { db, body }) => {
       const { ns, spec } = parseAggregate(body, db);
       const explain = optionalBoolean(body, 'aggregate', 'explain') ?? false;
-      if (explain) return explainAggregate(ctx, ns, spec);
+      if (explain) return { ...aggregateExplain(ctx, ns, spec, false), ok: 1 };
       if (bsonTypeName(body.cursor) !== 'object') {
         throw new CommandError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
       }
@@ -180,21 +181,3 @@ export const readCommands: CommandTable = {
     },
   },
 };
-
-/** aggregate with `explain: true`: the pipeline as the engine will run it; stages are echoed as mongod's `stages` explain does. */
-function explainAggregate(ctx: ServerContext, ns: { db: string; coll: string | null }, spec: AggregateSpec): Document {
-  const namespace = ns.coll === null ? `${ns.db}.$cmd.aggregate` : `${ns.db}.${ns.coll}`;
-  const first = spec.pipeline[0];
-  const leadingMatch = first && bsonTypeName(first.$match) === 'object' ? (first.$match as Document) : {};
-  const queryPlanner = ns.coll === null ? { namespace, winningPlan: { stage: 'COLLSCAN' } } : explainFindPlan(ctx, { db: ns.db, coll: ns.coll }, { filter: leadingMatch });
-  return { explainVersion: '1', stages: [{ $cursor: { queryPlanner } }, ...spec.pipeline.slice(leadingMatch === first?.$match ? 1 : 0)], ok: 1 };
-}
-
-/** The queryPlanner section for a find: the engine's own plan when it explains, else a plain collection scan. */
-export function explainFindPlan(ctx: ServerContext, ns: { db: string; coll: string }, spec: FindSpec): Document {
-  if (ctx.engine.explainFind) {
-    const plan = ctx.engine.explainFind(ns, spec);
-    return (plan.queryPlanner as Document | undefined) ?? plan;
-  }
-  return { namespace: nsString(ns), parsedQuery: spec.filter ?? {}, winningPlan: { stage: 'COLLSCAN' }, rejectedPlans: [] };
-}
