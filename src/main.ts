@@ -63,6 +63,9 @@ export function configOrExit(): GatewayConfig {
   }
 }
 
+/** How long in-flight requests and store connections get to finish after SIGINT/SIGTERM. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger({ level: config.logLevel });
@@ -94,15 +97,20 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal during shutdown; exiting now');
-      process.exit(1);
-    }
+    // `npm start` under a terminal delivers Ctrl+C twice (to npm, which forwards it, and to
+    // this process), so later signals are not taken as "force"; a deadline bounds the wait.
+    if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ signal, afterMS: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     void (async () => {
       await gateway.stop();
+      logger.debug('HTTP server stopped');
       await opened.close();
+      logger.debug('stores closed');
       process.exit(0);
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'shutdown failed');

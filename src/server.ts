@@ -60,6 +60,8 @@ export async function createGateway<TStores extends StorePinger, TContext extend
     schema,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // The entry point owns the signals: it stops HTTP, then the stores, then the embedded server.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     logger: apolloLogger(logger),
     plugins: [

@@ -7,11 +7,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 // graphql ships two copies (index.js and index.mjs) whose classes fail each other's
 // instanceof checks. Apollo and type-graphql use the CommonJS one, so this file does
-// too: 'graphql/index.js' (a bare 'graphql' means index.mjs under vitest) and the
-// CommonJS build of graphql-query-complexity (its ESM build imports index.mjs).
+// too: 'graphql/index.js' (a bare 'graphql' means index.mjs under vitest), and
+// graphql-query-complexity through `require` (its ESM build imports index.mjs).
+import { createRequire } from 'node:module';
 import { GraphQLError } from 'graphql/index.js';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
+import type * as QueryComplexity from 'graphql-query-complexity/cjs';
 import { operationDepth } from './query-depth.js';
+
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
 
 export interface QueryLimits {
   maxDepth: number;
@@ -23,7 +26,7 @@ export interface QueryLimits {
  * (`first`, `last` or `limit`, defaults applied), so nested connections
  * multiply as their result sizes do.
  */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+const pageSizeEstimator: QueryComplexity.ComplexityEstimator = ({ args, childComplexity }) => {
   const page = [args.first, args.last, args.limit].find((value): value is number => typeof value === 'number' && value > 0);
   return page === undefined ? undefined : 1 + childComplexity * page;
 };
@@ -52,8 +55,9 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               operationName: operationName ?? undefined,
               estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
-          } catch {
-            // graphql-query-complexity throws when the document has more nodes than it will count.
+          } catch (error) {
+            // graphql-query-complexity refuses to walk more than 10,000 nodes: that is too complex too.
+            if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) throw error;
             complexity = Number.POSITIVE_INFINITY;
           }
           if (complexity > limits.maxComplexity) {

@@ -127,6 +127,13 @@ describe('query limits', () => {
     expect(small.errors).toBeUndefined();
   });
 
+  it('refuses an operation with more fields than the estimator will walk', async () => {
+    const fields = Array.from({ length: 10_001 }, (_, i) => `f${i}: ok`).join(' ');
+    const result = await gateway.graphql(`{ ${fields} }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('uses page-size variables when estimating', async () => {
     const query = 'query Pages($n: Int) { trees(first: $n) { children(first: $n) { name } } }';
     expect((await gateway.graphql(query, { n: 5 })).errors).toBeUndefined();

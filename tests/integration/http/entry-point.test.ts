@@ -1,0 +1,87 @@
+/**
+ * The built entry points as a user runs them (`npm start`, `npm run seed`):
+ * child processes of `dist/` (which `npm test` builds first) on a temporary
+ * data directory, with the embedded server and no URI configured.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const MAIN = path.resolve('dist/src/main.js');
+const SEED = path.resolve('dist/src/seed.js');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'gateway-entry-'));
+const running: ChildProcessWithoutNullStreams[] = [];
+
+/** The environment of a child: this one without any store URI, plus `extra`. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...extra };
+  for (const key of Object.keys(env)) if (key.startsWith('MONGODB_URI')) delete env[key];
+  return env;
+}
+
+function run(script: string, args: string[], extra: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [script, ...args], { env: childEnv(extra) });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMS = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMS;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+afterAll(() => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('dist/src/main.js', () => {
+  it('refuses a bad variable with exit status 2 and a message naming it', async () => {
+    const started = run(MAIN, [], { PORT: 'http' });
+    expect(await started.exited).toBe(2);
+    expect(started.output().stderr).toMatch(/^Invalid configuration: PORT must be an integer/);
+  });
+
+  it('starts on the embedded store, prints one ready line, serves, and stops cleanly on SIGTERM', async () => {
+    const started = run(MAIN, []);
+    const url = await waitFor(() => /^Disclosure gateway ready at (http:\/\/127\.0\.0\.1:\d+\/graphql)$/m.exec(started.output().stdout)?.[1], `the ready line (stderr: ${started.output().stderr.slice(-500)})`);
+    expect(started.output().stdout.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(path.join(dataDir, 'db'))).toBe(true);
+
+    const health = await fetch(url.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(200);
+    const ready = await fetch(url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(200);
+    const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+});
+
+describe('dist/src/seed.js', () => {
+  it('reloads the demo data with --reset on the same data directory', async () => {
+    const seeded = run(SEED, ['--reset']);
+    expect(await seeded.exited).toBe(0);
+    expect(seeded.output().stdout).toMatch(/^Demo data reloaded: /);
+  });
+
+  it('rejects an unknown argument with exit status 2', async () => {
+    const seeded = run(SEED, ['--rest']);
+    expect(await seeded.exited).toBe(2);
+    expect(seeded.output().stderr).toContain('Unknown argument "--rest"');
+  });
+});
