@@ -54,10 +54,18 @@ export class RecordStore {
     return this.locations.has(key);
   }
 
-  /** The deserialized document under `key`, or undefined. */
+  /**
+   * The deserialized document under `key`, or undefined. It shares no memory
+   * with the store: bson's Binary values alias the bytes they were read
+   * from, and a caller changing one in place must not alter the stored
+   * document (nor keep a whole slab alive).
+   */
   get(key: string): Document | undefined {
     const bytes = this.getBytes(key);
-    return bytes === undefined ? undefined : deserialize(bytes, this.deserializeOptions);
+    if (bytes === undefined) return undefined;
+    const own = Buffer.allocUnsafe(bytes.byteLength);
+    own.set(bytes);
+    return deserialize(own, this.deserializeOptions);
   }
 
   /** The BSON bytes under `key` (a view that stays valid and unchanged), or undefined. */

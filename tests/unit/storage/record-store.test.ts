@@ -1,4 +1,4 @@
-import { Decimal128, ObjectId, deserialize, serialize } from 'bson';
+import { Binary, Decimal128, ObjectId, deserialize, serialize } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { RecordStore } from '../../../src/embedded-mongo/storage/index.js';
 
@@ -14,6 +14,14 @@ describe('RecordStore', () => {
     expect(store.get('k2')).toBeUndefined();
     expect(store.size).toBe(1);
     expect(store.dataBytes).toBe(bytes.byteLength);
+  });
+
+  it('hands out documents that share no memory with the stored bytes', () => {
+    const store = new RecordStore();
+    store.set('k', { bin: new Binary(Buffer.from([1, 2, 3])) });
+    const doc = store.get('k')!;
+    (doc.bin as Binary).buffer[0] = 99;
+    expect([...(store.get('k')!.bin as Binary).buffer]).toEqual([1, 2, 3]);
   });
 
   it('deserializes with the options given at construction', () => {
