@@ -2,6 +2,7 @@ import { deserialize, type Document, serialize, UUID } from 'bson';
 import { CommandError } from '../errors.js';
 import { keyString, valuesEqual } from '../query/index.js';
 import { RecordStore } from '../storage/index.js';
+import { pickFields } from './bson-fields.js';
 import type { IndexKey } from './index-key.js';
 import { ID_INDEX_SPEC } from './index-spec.js';
 import { type DocumentKeys, SecondaryIndex, tupleKey } from './secondary-index.js';
@@ -13,6 +14,12 @@ export const MAX_BSON_SIZE = 16 * 1024 * 1024;
 
 /** Values as mongod keeps them: int64 stays Long so it round-trips exactly. */
 const DESERIALIZE = { promoteLongs: false } as const;
+
+/** The top-level fields that the key patterns of `indexes` read, or undefined when a partial filter may read any field. */
+function indexedFields(indexes: readonly SecondaryIndex[]): string[] | undefined {
+  if (indexes.some((i) => i.partial)) return undefined;
+  return [...new Set(indexes.flatMap((i) => i.fields.map((f) => f.path.split('.')[0]!)))];
+}
 
 /** A document write prepared and validated against every index, not yet applied. */
 export interface PreparedWrite {
@@ -125,8 +132,9 @@ export class Collection {
     if (indexes.length === 0) return;
     const entries = indexes.map(() => [] as IndexKey[]);
     const multikey = indexes.map(() => false);
+    const fields = indexedFields(indexes);
     for (const [key, bytes] of this.store.entries()) {
-      const doc = deserialize(bytes, DESERIALIZE);
+      const doc = fields === undefined ? deserialize(bytes, DESERIALIZE) : pickFields(bytes, fields, DESERIALIZE);
       indexes.forEach((index, i) => {
         const keys = index.keysOf(doc);
         if (keys.multikey) multikey[i] = true;
@@ -141,8 +149,9 @@ export class Collection {
     const index = new SecondaryIndex(spec);
     const entries: IndexKey[] = [];
     let multikey = false;
+    const fields = indexedFields([index]);
     for (const [key, bytes] of this.store.entries()) {
-      const keys = index.keysOf(deserialize(bytes, DESERIALIZE));
+      const keys = index.keysOf(fields === undefined ? deserialize(bytes, DESERIALIZE) : pickFields(bytes, fields, DESERIALIZE));
       if (keys.multikey) multikey = true;
       for (const v of keys.tuples) entries.push({ v, id: key });
     }

@@ -1,0 +1,109 @@
+import { deserialize, type DeserializeOptions, type Document } from 'bson';
+
+/** Bytes of a cstring starting at `at`, including its terminating zero. */
+function cstringLength(bytes: Uint8Array, at: number): number {
+  let end = at;
+  while (bytes[end] !== 0) end++;
+  return end - at + 1;
+}
+
+function int32(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24);
+}
+
+/** Size of the value of an element of BSON type `type` starting at `at`, or -1 for a type it does not know. */
+function valueLength(bytes: Uint8Array, type: number, at: number): number {
+  switch (type) {
+    case 0x01: case 0x09: case 0x11: case 0x12: return 8;
+    case 0x02: case 0x0d: case 0x0e: return 4 + int32(bytes, at);
+    case 0x03: case 0x04: case 0x0f: return int32(bytes, at);
+    case 0x05: return 5 + int32(bytes, at);
+    case 0x06: case 0x0a: case 0xff: case 0x7f: return 0;
+    case 0x07: return 12;
+    case 0x08: return 1;
+    case 0x0b: { const p = cstringLength(bytes, at); return p + cstringLength(bytes, at + p); }
+    case 0x0c: return 4 + int32(bytes, at) + 12;
+    case 0x10: return 4;
+    case 0x13: return 16;
+    default: return -1;
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** The UTF-8 text of `bytes[from, to)`, decoded by hand when it is ASCII (index keys mostly are, and short). */
+function utf8(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from <= 32) {
+    let ascii = '';
+    for (let i = from; i < to; i++) {
+      const c = bytes[i]!;
+      if (c >= 0x80) return decoder.decode(bytes.subarray(from, to));
+      ascii += String.fromCharCode(c);
+    }
+    return ascii;
+  }
+  return decoder.decode(bytes.subarray(from, to));
+}
+
+function isAsciiName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0 || c >= 0x80) return false;
+  }
+  return true;
+}
+
+/** True when the cstring at `at` spells `name` (ASCII names only; others never match, so callers fall back). */
+function nameIs(bytes: Uint8Array, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (bytes[at + i] !== name.charCodeAt(i)) return false;
+  return bytes[at + name.length] === 0;
+}
+
+/**
+ * The top-level fields `names` of a BSON document, deserialized alone: index
+ * keys need a few fields, and skipping the rest makes rebuilding indexes over
+ * a million stored documents several times cheaper. Falls back to the whole
+ * document for names that are not plain ASCII or bytes it cannot walk.
+ */
+export function pickFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
+  if (names.some((n) => !isAsciiName(n))) return deserialize(bytes, options);
+  const direct: Document = {};
+  const parts: [number, number][] = [];
+  let total = 5;
+  const end = int32(bytes, 0) - 1;
+  let at = 4;
+  while (at < end) {
+    const start = at;
+    const type = bytes[at]!;
+    const nameLen = cstringLength(bytes, at + 1);
+    const size = valueLength(bytes, type, at + 1 + nameLen);
+    if (size < 0) return deserialize(bytes, options);
+    at += 1 + nameLen + size;
+    for (const name of names) {
+      if (nameIs(bytes, start + 1, name)) {
+        const valueAt = start + 1 + nameLen;
+        if (type === 0x02) direct[name] = utf8(bytes, valueAt + 4, at - 1);
+        else if (type === 0x10) direct[name] = int32(bytes, valueAt);
+        else if (type === 0x08) direct[name] = bytes[valueAt] === 1;
+        else if (type === 0x0a) direct[name] = null;
+        else {
+          parts.push([start, at]);
+          total += at - start;
+        }
+        break;
+      }
+    }
+  }
+  if (parts.length === 0) return direct;
+  const out = new Uint8Array(total);
+  out[0] = total & 0xff;
+  out[1] = (total >> 8) & 0xff;
+  out[2] = (total >> 16) & 0xff;
+  out[3] = (total >>> 24) & 0xff;
+  let w = 4;
+  for (const [s, e] of parts) {
+    out.set(bytes.subarray(s, e), w);
+    w += e - s;
+  }
+  return Object.assign(deserialize(out, options), direct);
+}
