@@ -19,7 +19,7 @@ import { compareValues, valuesEqual } from './compare.js';
 import { compileFilterWith } from './filter.js';
 import { keyString } from './key-string.js';
 import { mingoOptions, overrideOperators, type OperatorOverrides } from './mingo-context.js';
-import { isNumeric } from './numbers.js';
+import { isNumeric, toDouble } from './numbers.js';
 import { pathValues } from './paths.js';
 import { compileSort } from './sort.js';
 
@@ -264,6 +264,15 @@ function runSubPipeline(input: AnyObject[], pipeline: Document[], variables: Any
   return new Aggregator(pipeline, options).run(input);
 }
 
-export const stages = { $match, $sort, $group, $sortByCount, $lookup };
+/** Stops pulling from its input once `n` documents passed (mingo's own `take` keeps reading to the end). */
+const $limit: Stage = (coll, expr) => {
+  if (!isNumeric(expr) || !Number.isInteger(toDouble(expr)) || toDouble(expr) <= 0) {
+    throw new CommandError('BadValue', 'the limit must be positive');
+  }
+  let left = toDouble(expr);
+  return Lazy(() => (left-- > 0 ? coll.next() : { done: true, value: undefined }));
+};
+
+export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit };
 
 overrideOperators({ accumulator: accumulators, expression: expressions, pipeline: stages } as OperatorOverrides);

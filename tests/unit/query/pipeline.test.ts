@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal128, Long, ObjectId, type Document } from 'bson';
+import { runPipeline } from '../../../src/embedded-mongo/query/index.js';
+import { CommandError } from '../../../src/embedded-mongo/errors.js';
+
+const dec = (s: string) => Decimal128.fromString(s);
+
+const collections: Record<string, Document[]> = {
+  orders: [
+    { _id: 1, item: 'almond', price: 12, qty: 2 },
+    { _id: 2, item: 'pecan', price: 20, qty: 1 },
+    { _id: 3 },
+  ],
+  inventory: [
+    { _id: 1, sku: 'almond', instock: 120 },
+    { _id: 2, sku: 'bread', instock: 80 },
+    { _id: 5, sku: null, instock: 0 },
+    { _id: 6 },
+  ],
+};
+
+function run(input: Document[], pipeline: Document[], variables?: Document): Document[] {
+  const it = runPipeline(input, pipeline, { resolveCollection: (name) => collections[name] ?? [], ...(variables ? { variables } : {}) });
+  const out: Document[] = [];
+  for (let r = it.next(); !r.done; r = it.next()) out.push(r.value);
+  return out;
+}
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof CommandError ? e.codeName : `not a CommandError: ${String(e)}`;
+  }
+  return undefined;
+}
+
+describe('runPipeline: exact numeric accumulators', () => {
+  it('sums 0.1 ten times as Decimal128 to exactly "1.0"', () => {
+    const docs = Array.from({ length: 10 }, (_, i) => ({ _id: i, v: dec('0.1') }));
+    const [row] = run(docs, [{ $group: { _id: null, total: { $sum: '$v' } } }]);
+    expect(row!.total).toBeInstanceOf(Decimal128);
+    expect(String(row!.total)).toBe('1.0');
+  });
+
+  it('averages Decimal128 exactly and returns Decimal128', () => {
+    const docs = [dec('1'), dec('2'), dec('2')].map((v, i) => ({ _id: i, v }));
+    const [row] = run(docs, [{ $group: { _id: null, avg: { $avg: '$v' } } }]);
+    expect(row!.avg).toBeInstanceOf(Decimal128);
+    expect(String(row!.avg)).toBe('1.666666666666666666666666666666667');
+  });
+
+  it('sums doubles without drift and ignores non-numbers', () => {
+    const docs = [...Array.from({ length: 10 }, () => ({ v: 0.1 })), { v: 'x' }, { v: null }, {}];
+    const [row] = run(docs, [{ $group: { _id: null, total: { $sum: '$v' }, n: { $sum: 1 }, avg: { $avg: '$v' } } }]);
+    expect(row).toEqual({ _id: null, total: 1, n: 13, avg: 0.1 });
+  });
+
+  it('sums Long values exactly beyond 2^53', () => {
+    const docs = [{ v: Long.fromString('9007199254740993') }, { v: Long.fromNumber(1) }];
+    const [row] = run(docs, [{ $group: { _id: null, total: { $sum: '$v' } } }]);
+    expect(row!.total).toBeInstanceOf(Long);
+    expect(String(row!.total)).toBe('9007199254740994');
+  });
+
+  it('groups by a compound key with Decimal128 sums, treating 1 and Decimal128("1.0") as one key', () => {
+    const docs = [
+      { region: 'n', year: 1, amount: dec('10.25') },
+      { region: 'n', year: dec('1.0'), amount: dec('0.75') },
+      { region: 's', year: 1, amount: dec('5') },
+      { region: 'n', year: 2, amount: 3 },
+    ];
+    const out = run(docs, [
+      { $group: { _id: { region: '$region', year: '$year' }, total: { $sum: '$amount' }, count: { $sum: 1 } } },
+      { $sort: { '_id.region': 1, '_id.year': 1 } },
+    ]);
+    expect(out.map((r) => [r._id.region, Number(String(r._id.year)), String(r.total), r.count])).toEqual([
+      ['n', 1, '11.00', 2],
+      ['n', 2, '3', 1],
+      ['s', 1, '5', 1],
+    ]);
+  });
+
+  it('computes $min, $max, $first, $last, $push and $addToSet', () => {
+    const id = new ObjectId();
+    const docs = [{ v: 3, t: id }, { v: 'a', t: new ObjectId(id.toHexString()) }, { v: null, t: 1 }, { v: 1, t: 1.0 }];
+    const [row] = run(docs, [
+      {
+        $group: {
+          _id: 0,
+          min: { $min: '$v' },
+          max: { $max: '$v' },
+          first: { $first: '$v' },
+          last: { $last: '$v' },
+          all: { $push: '$v' },
+          set: { $addToSet: '$t' },
+        },
+      },
+    ]);
+    expect(row).toEqual({ _id: 0, min: 1, max: 'a', first: 3, last: 1, all: [3, 'a', null, 1], set: [id, 1] });
+  });
+});
+
+describe('runPipeline: stages', () => {
+  const people = [
+    { _id: 1, name: 'ann', age: 30, tags: ['a', 'b'] },
+    { _id: 2, name: 'bob', age: 25, tags: [] },
+    { _id: 3, name: 'cyd', age: dec('27.5') },
+    { _id: 4, name: 'dee', age: 41, tags: null },
+  ];
+
+  it('$match, $sort, $skip, $limit and $project work together', () => {
+    const out = run(people, [{ $match: { age: { $gte: 26 } } }, { $sort: { age: -1 } }, { $skip: 1 }, { $limit: 2 }, { $project: { _id: 0, name: 1 } }]);
+    expect(out).toEqual([{ name: 'ann' }, { name: 'cyd' }]);
+  });
+
+  it('$sort orders Decimal128 numerically among other numbers', () => {
+    expect(run(people, [{ $sort: { age: 1 } }]).map((d) => d._id)).toEqual([2, 3, 1, 4]);
+  });
+
+  it('$unwind drops empty and missing arrays unless preserveNullAndEmptyArrays', () => {
+    expect(run(people, [{ $unwind: '$tags' }]).map((d) => [d._id, d.tags])).toEqual([
+      [1, 'a'],
+      [1, 'b'],
+    ]);
+    const kept = run(people, [{ $unwind: { path: '$tags', preserveNullAndEmptyArrays: true, includeArrayIndex: 'i' } }]);
+    expect(kept.map((d) => [d._id, d.tags, d.i])).toEqual([
+      [1, 'a', 0],
+      [1, 'b', 1],
+      [2, undefined, null],
+      [3, undefined, null],
+      [4, null, null],
+    ]);
+  });
+
+  it('$addFields/$set, $unset, $replaceRoot and $count', () => {
+    expect(run([{ _id: 1, a: { b: 2 } }], [{ $set: { c: { $multiply: ['$a.b', 3] } } }, { $unset: 'a' }])).toEqual([{ _id: 1, c: 6 }]);
+    expect(run([{ _id: 1, a: { b: 2 } }], [{ $replaceRoot: { newRoot: '$a' } }])).toEqual([{ b: 2 }]);
+    expect(run(people, [{ $match: { age: { $gt: 26 } } }, { $count: 'n' }])).toEqual([{ n: 3 }]);
+  });
+
+  it('$sortByCount groups by value and sorts by count descending', () => {
+    const docs = [{ k: 'x' }, { k: 'y' }, { k: 'y' }, { k: 1 }, { k: dec('1') }, { k: 1 }];
+    const out = run(docs, [{ $sortByCount: '$k' }]);
+    expect(out[0]).toEqual({ _id: 1, count: 3 });
+    expect(out[1]).toEqual({ _id: 'y', count: 2 });
+  });
+
+  it('$sample returns the requested number of distinct documents', () => {
+    const out = run(people, [{ $sample: { size: 2 } }]);
+    expect(out).toHaveLength(2);
+    expect(new Set(out.map((d) => d._id)).size).toBe(2);
+  });
+
+  it('$facet runs sub-pipelines over the same input', () => {
+    const [row] = run(people, [{ $facet: { young: [{ $match: { age: { $lt: 28 } } }, { $count: 'n' }], names: [{ $project: { _id: 0, name: 1 } }, { $limit: 1 }] } }]);
+    expect(row).toEqual({ young: [{ n: 2 }], names: [{ name: 'ann' }] });
+  });
+
+  it('$lookup with localField/foreignField joins by value; null and missing match each other', () => {
+    const out = run(collections.orders!, [{ $lookup: { from: 'inventory', localField: 'item', foreignField: 'sku', as: 'inv' } }]);
+    expect(out.map((d) => [d._id, (d.inv as Document[]).map((i) => i._id)])).toEqual([
+      [1, [1]],
+      [2, []],
+      [3, [5, 6]],
+    ]);
+  });
+
+  it('$lookup joins an array localField element by element and numbers across types', () => {
+    const out = run([{ _id: 1, skus: ['bread', 'almond'] }, { _id: 2, n: Long.fromNumber(120) }], [
+      { $lookup: { from: 'inventory', localField: 'skus', foreignField: 'sku', as: 'inv' } },
+    ]);
+    expect((out[0]!.inv as Document[]).map((i) => i._id)).toEqual([1, 2]);
+    const byNumber = run([{ _id: 2, n: Long.fromNumber(120) }], [{ $lookup: { from: 'inventory', localField: 'n', foreignField: 'instock', as: 'inv' } }]);
+    expect((byNumber[0]!.inv as Document[]).map((i) => i._id)).toEqual([1]);
+  });
+
+  it('$lookup with let and pipeline sees the outer variables in $expr', () => {
+    const out = run(collections.orders!.slice(0, 2), [
+      {
+        $lookup: {
+          from: 'inventory',
+          let: { want: '$item', q: '$qty' },
+          pipeline: [{ $match: { $expr: { $and: [{ $eq: ['$sku', '$$want'] }, { $gte: ['$instock', '$$q'] }] } } }, { $project: { _id: 1 } }],
+          as: 'stock',
+        },
+      },
+    ]);
+    expect(out.map((d) => d.stock)).toEqual([[{ _id: 1 }], []]);
+  });
+
+  it('$unionWith appends another collection', () => {
+    expect(run([{ _id: 'x' }], [{ $unionWith: { coll: 'orders', pipeline: [{ $match: { price: { $gt: 15 } } }] } }])).toEqual([{ _id: 'x' }, collections.orders![1]]);
+  });
+
+  it('exposes command variables to expressions', () => {
+    expect(run([{ _id: 1 }], [{ $set: { v: '$$limit' } }], { limit: 7 })).toEqual([{ _id: 1, v: 7 }]);
+  });
+
+  it('streams lazily: an unbounded input with $limit terminates', () => {
+    function* endless() {
+      for (let i = 0; ; i++) yield { _id: i };
+    }
+    const it = runPipeline(endless(), [{ $match: { _id: { $gte: 5 } } }, { $limit: 2 }], { resolveCollection: () => [] });
+    expect([it.next().value, it.next().value, it.next().done]).toEqual([{ _id: 5 }, { _id: 6 }, true]);
+  });
+});
+
+describe('runPipeline: expressions follow mongod', () => {
+  it('compares values across types in BSON order and numbers by value', () => {
+    const [row] = run([{ a: dec('2.5'), b: 2, s: 'x' }], [
+      { $project: { _id: 0, gt: { $gt: ['$a', '$b'] }, eq: { $eq: ['$b', dec('2.0')] }, cmp: { $cmp: ['$s', '$b'] }, inArr: { $in: [2, [dec('2'), 3]] } } },
+    ]);
+    expect(row).toEqual({ gt: true, eq: true, cmp: 1, inArr: true });
+  });
+
+  it('adds and multiplies Decimal128 exactly', () => {
+    const [row] = run([{ a: dec('0.1'), b: dec('0.2') }], [{ $project: { _id: 0, s: { $add: ['$a', '$b'] }, m: { $multiply: ['$a', 3] }, sum: { $sum: ['$a', '$b', 1] } } }]);
+    expect([String(row!.s), String(row!.m), String(row!.sum)]).toEqual(['0.3', '0.3', '1.3']);
+  });
+});
+
+describe('runPipeline: refusals', () => {
+  it('refuses $out and $merge with IllegalOperation', () => {
+    expect(codeOf(() => run([], [{ $out: 'x' }]))).toBe('IllegalOperation');
+    expect(codeOf(() => run([], [{ $merge: { into: 'x' } }]))).toBe('IllegalOperation');
+  });
+
+  it('refuses $where, $function and $accumulator without running them', () => {
+    let ran = false;
+    const body = () => {
+      ran = true;
+      return 1;
+    };
+    expect(codeOf(() => run([{ a: 1 }], [{ $match: { $where: body } }]))).toBe('BadValue');
+    expect(codeOf(() => run([{ a: 1 }], [{ $set: { x: { $function: { body, args: [], lang: 'js' } } } }]))).toBe('BadValue');
+    expect(
+      codeOf(() => run([{ a: 1 }], [{ $group: { _id: null, x: { $accumulator: { init: body, accumulate: body, accumulateArgs: [], merge: body, lang: 'js' } } } }])),
+    ).toBe('BadValue');
+    expect(ran).toBe(false);
+  });
+
+  it('answers an unknown stage with a command error', () => {
+    expect(codeOf(() => run([{ a: 1 }], [{ $bogus: {} }]))).toBe('BadValue');
+  });
+});
