@@ -123,13 +123,18 @@ export class StoreConnection {
   }
 
   private translate(error: unknown): unknown {
-    if (error instanceof SourceUnavailableError) return error;
+    if (error instanceof SourceUnavailableError) {
+      this.indexesReady = undefined;
+      return error;
+    }
     if (
       error instanceof MongoNetworkError ||
       error instanceof MongoServerSelectionError ||
       error instanceof MongoTopologyClosedError ||
       error instanceof MongoNotConnectedError
     ) {
+      // The store that comes back may be a fresh one: make sure of its indexes again (createIndexes is idempotent).
+      this.indexesReady = undefined;
       return new SourceUnavailableError(this.name, error.message);
     }
     return error;

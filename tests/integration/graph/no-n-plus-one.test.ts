@@ -1,0 +1,54 @@
+/**
+ * No N+1: a page of the catalog that asks for every cross-link (organization
+ * and its parent, statement items, awards with suppliers, appointment person
+ * and post) costs the same number of store commands for 5, 50 or 200 records.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreCommandEvent } from '../../../datasources/index.js';
+import { CatalogWithLinksDocument } from '../../generated/graphql.js';
+import { startGraphGateway, type TestGateway } from './graph-gateway.js';
+
+let gateway: TestGateway;
+const commands: StoreCommandEvent[] = [];
+
+beforeAll(async () => {
+  gateway = await startGraphGateway({ seed: true, onCommand: (event) => commands.push(event) });
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+});
+
+async function commandsFor(first: number): Promise<{ count: number; byStore: Record<string, string[]>; kinds: Set<string> }> {
+  commands.length = 0;
+  const result = await gateway.graphql(CatalogWithLinksDocument, { first });
+  expect(result.errors).toBeUndefined();
+  const edges = result.data!.disclosures.edges;
+  expect(edges).toHaveLength(first);
+  for (const edge of edges) {
+    expect(edge!.node.organization?.parent).not.toBeNull();
+    if (edge!.node.__typename === 'Appointment') expect(edge!.node.person?.name).toBeTruthy();
+    if (edge!.node.__typename === 'Procurement') expect(edge!.node.awards[0]!.suppliers.length).toBeGreaterThan(0);
+    if (edge!.node.__typename === 'ThreePublicExpenseStatement') expect(edge!.node.items).toHaveLength(4);
+  }
+  const byStore: Record<string, string[]> = {};
+  for (const event of commands) (byStore[event.store] ??= []).push(event.commandName);
+  return { count: commands.length, byStore, kinds: new Set(edges.map((e) => e!.node.__typename)) };
+}
+
+describe('store round trips per page', () => {
+  it('are the same for pages of 5, 50 and 200 records of every kind', async () => {
+    await commandsFor(5); // warm-up: connections and indexes are in place before counting
+    const five = await commandsFor(5);
+    const fifty = await commandsFor(50);
+    const twoHundred = await commandsFor(200);
+    for (const page of [five, fifty, twoHundred]) {
+      expect(page.kinds).toEqual(new Set(['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument']));
+    }
+    expect(fifty.byStore).toEqual(five.byStore);
+    expect(twoHundred.byStore).toEqual(five.byStore);
+    expect(twoHundred.count).toBe(five.count);
+    // One catalog page per store, one $in per store and record type, one per level of the organization hierarchy.
+    expect(five.count).toBeLessThanOrEqual(16);
+  });
+});
