@@ -4,7 +4,7 @@
  * as `schema/schema.graphql`.
  */
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql/index.js';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql/index.js';
 import { buildSchema } from 'type-graphql';
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
@@ -22,9 +22,12 @@ import { Supplier } from './supplier.type.js';
 import { ThreePublicExpense } from './three-public-expense.type.js';
 import { ThreePublicExpenseStatement } from './three-public-expense-statement.type.js';
 
+const QUERY_DESCRIPTION =
+  'Entry points of the disclosure graph (政府信息公开): the catalog across every department store, its summary per category, organizations, and any object by global id.';
+
 /** Builds the schema (no class-validator: arguments are checked by the resolvers). */
-export function buildGatewaySchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       NodeResolver,
       DisclosureResolver,
@@ -45,4 +48,8 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
+  // type-graphql has no option for the root type's description; the schema is rebuilt with one.
+  const config = schema.toConfig();
+  const query = new GraphQLObjectType({ ...config.query!.toConfig(), description: QUERY_DESCRIPTION });
+  return new GraphQLSchema({ ...config, query, types: config.types.map((type) => (type === config.query ? query : type)) });
 }
