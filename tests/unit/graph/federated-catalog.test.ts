@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../../datasources/catalog/catalog-entry.js';
-import { comparePositions, type CatalogOrder } from '../../../datasources/catalog/catalog-query.js';
+import { comparePositions, type CatalogOrder, type CatalogPosition } from '../../../datasources/catalog/catalog-query.js';
 import type { CatalogPageRequest, CatalogSource } from '../../../datasources/catalog/catalog-source.js';
 import { entryPosition, FederatedCatalog } from '../../../datasources/catalog/federated-catalog.js';
 import { SourceUnavailableError } from '../../../datasources/errors.js';
@@ -25,7 +25,7 @@ function memorySource(entries: CatalogEntry[], calls: CatalogPageRequest[] = [])
       const sorted = within(request).sort((a, b) => comparePositions(request.order, entryPosition(request.order, a), entryPosition(request.order, b)));
       return (request.fromEnd ? sorted.reverse() : sorted).slice(0, request.limit);
     },
-    async hasAny(_filter, o, position, side) {
+    async hasAny(_filter: unknown, o: CatalogOrder, position: CatalogPosition, side: 'after' | 'before') {
       return entries.some((e) => {
         const c = comparePositions(o, entryPosition(o, e), position);
         return side === 'after' ? c >= 0 : c <= 0;
