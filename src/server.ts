@@ -19,6 +19,7 @@ import { serveExplorerPage } from './http/explorer-page.js';
 import { healthRouter, type StorePinger } from './http/health.js';
 import { httpErrorHandler, notFound } from './http/http-errors.js';
 import { queryLimitsPlugin } from './http/query-limits.js';
+import { accessLog } from './http/access-log.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -77,6 +78,12 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   });
 
   app.use(assignRequestId);
+  app.use(accessLog(logger));
+  app.use((_req, res, next) => {
+    // Responses are JSON or the query page: never let a browser sniff them into something else.
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  });
   app.use(healthRouter(stores, logger, config.storeTimeoutMS * 2));
   app.get(GRAPHQL_PATH, serveExplorerPage);
   app.use(

@@ -131,6 +131,5 @@ export function serveExplorerPage(req: Request, res: Response, next: NextFunctio
     return;
   }
   res.setHeader('content-security-policy', EXPLORER_CSP);
-  res.setHeader('x-content-type-options', 'nosniff');
   res.type('html').send(EXPLORER_HTML);
 }

@@ -7,7 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const MAIN = path.resolve('dist/src/main.js');
 const SEED = path.resolve('dist/src/seed.js');
@@ -16,14 +16,18 @@ const running: ChildProcessWithoutNullStreams[] = [];
 
 /** The environment of a child: this one without any store URI, plus `extra`. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('MONGODB_URI')) delete env[key];
-  return env;
+  return { ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...extra };
 }
 
 function run(script: string, args: string[], extra: Record<string, string> = {}) {
   const child = spawn(process.execPath, [script, ...args], { env: childEnv(extra) });
   running.push(child);
+  // A failed assertion must not leave a gateway holding the data directory for the next test.
+  onTestFinished(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -67,6 +71,19 @@ describe('dist/src/main.js', () => {
     const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
 
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+});
+
+describe('dist/src/main.js with a store that is down', () => {
+  it('starts anyway and reports that store as not ready', async () => {
+    // Nothing listens on port 1: the finance store is unreachable, the others use the embedded server.
+    const started = run(MAIN, [], { MONGODB_URI_FINANCE: 'mongodb://127.0.0.1:1', STORE_TIMEOUT_MS: '300' });
+    const url = await waitFor(() => /ready at (\S+)/.exec(started.output().stdout)?.[1], 'the ready line');
+    const ready = await fetch(url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { unavailable: string[] }).unavailable).toEqual(['finance']);
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
   });

@@ -110,7 +110,15 @@ describe('request ids', () => {
       await gateway.fetch('/no/such/path'),
     ]) {
       expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     }
+  });
+
+  it('logs every request with its id, method, path and status at debug level', async () => {
+    const response = await gateway.fetch('/healthz', { headers: { 'x-request-id': 'access-log-check' } });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(gateway.logs()).toContainEqual(expect.objectContaining({ level: 20, requestId: 'access-log-check', method: 'GET', path: '/healthz', status: 200, msg: 'request served' }));
   });
 
   it('keeps a sane incoming id and replaces one that is not', async () => {
