@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCollections } from '../../../datasources/demo/index.js';
 import { toGlobalId } from '../../../resolvers/global-id.js';
 import { CatalogPageDocument, type CatalogPageQueryVariables } from '../../generated/graphql.js';
-import { startGraphGateway, type TestGateway } from './graph-gateway.js';
+import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
 const catalog = Object.values(demoCollections()).flatMap((store) => store.catalog ?? []);
 
 beforeAll(async () => {
-  gateway = await startGraphGateway({ seed: true });
+  gateway = await startTestGateway({ seed: true });
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogPageDocument, type CatalogPageQuery, type CatalogPageQueryVariables } from '../../generated/graphql.js';
-import { startGraphGateway as startTestGateway, type TestGateway } from './graph-gateway.js';
+import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 import type { CatalogEntryDoc } from '../../../datasources/catalog/catalog-entry.js';
 import { catalogEntries, chinaTime } from '../../../datasources/demo/demo-catalog.js';
 

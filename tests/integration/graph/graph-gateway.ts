@@ -3,7 +3,7 @@ import { startTestGateway, type TestGateway, type TestGatewayOptions } from '../
 
 export type { TestGateway };
 
-/** Starts the real HTTP gateway over the embedded store with `options`. */
+/** Starts the real HTTP gateway over the embedded store with `options` and the server's default limits. */
 export function startGraphGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  return startTestGateway({ ...options, limits: { maxQueryComplexity: Number.POSITIVE_INFINITY, ...options.limits } });
+  return startTestGateway(options);
 }

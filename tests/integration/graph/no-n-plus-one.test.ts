@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreCommandEvent } from '../../../datasources/index.js';
 import { CatalogWithLinksDocument } from '../../generated/graphql.js';
-import { startGraphGateway, type TestGateway } from './graph-gateway.js';
+import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
 const commands: StoreCommandEvent[] = [];
 
 beforeAll(async () => {
-  gateway = await startGraphGateway({ seed: true, onCommand: (event) => commands.push(event) });
+  gateway = await startTestGateway({ seed: true, onCommand: (event) => commands.push(event) });
 });
 
 afterAll(async () => {

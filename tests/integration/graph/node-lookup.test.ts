@@ -2,12 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../../resolvers/global-id.js';
 import { NodeByIdDocument, OrganizationsDocument } from '../../generated/graphql.js';
-import { startGraphGateway, type TestGateway } from './graph-gateway.js';
+import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  gateway = await startGraphGateway({ seed: true });
+  gateway = await startTestGateway({ seed: true });
 });
 
 afterAll(async () => {

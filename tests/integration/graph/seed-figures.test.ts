@@ -5,14 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../../resolvers/global-id.js';
 import { CatalogPageDocument, CatalogSummaryDocument } from '../../generated/graphql.js';
-import { startGraphGateway, type TestGateway } from './graph-gateway.js';
+import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
 const town = toGlobalId('Organization', 'org-neicuo');
 const januaryToNovember = { from: '2015-01-01T00:00:00+08:00', to: '2015-12-01T00:00:00+08:00' };
 
 beforeAll(async () => {
-  gateway = await startGraphGateway({ seed: true });
+  gateway = await startTestGateway({ seed: true });
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { demoCollections } from '../../../datasources/demo/index.js';
 import { startEmbeddedMongo } from '../../../src/embedded-mongo/index.js';
 import { CatalogPageDocument, CatalogSummaryDocument } from '../../generated/graphql.js';
 import { toGlobalId } from '../../../resolvers/global-id.js';
-import { startGraphGateway, type TestGateway } from './graph-gateway.js';
+import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 const started: TestGateway[] = [];
 const blackHoles: net.Server[] = [];
@@ -47,7 +47,7 @@ function sourcesOf(errors: Array<{ extensions?: Record<string, unknown> }> | und
 
 describe('a store that is down', () => {
   it('a stopped store: the other stores answer, the error names the store, and it recovers without a restart', async () => {
-    const gateway = await startGraphGateway({ seed: true, separateStores: true, timeoutMS: 1000 });
+    const gateway = await startTestGateway({ seed: true, separateStores: true, timeoutMS: 1000 });
     started.push(gateway);
     const before = await gateway.graphql(CatalogPageDocument, { first: 200, filter: { categories: ['FISCAL_FUNDS', 'ORGANIZATION_PERSONNEL'] } });
     expect(before.errors).toBeUndefined();
@@ -89,7 +89,7 @@ describe('a store that is down', () => {
 
   it('a store slower than its timeout: the answer comes within the timeout, without that store', async () => {
     const hangingFinance = await blackHole();
-    const gateway = await startGraphGateway({ seed: false, storeUris: { finance: hangingFinance }, timeoutMS: 400 });
+    const gateway = await startTestGateway({ seed: false, storeUris: { finance: hangingFinance }, timeoutMS: 400 });
     started.push(gateway);
     const start = Date.now();
     const result = await gateway.graphql(CatalogPageDocument, { first: 10 });
