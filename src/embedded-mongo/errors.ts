@@ -35,7 +35,7 @@ export const ErrorCodes = {
   Location40352: 40352,
   Location51024: 51024,
   ConflictingUpdateOperators: 40,
-  InvalidLength: 67,
+  InvalidLength: 16,
   MaxTimeMSExpired: 50,
   Unauthorized: 13,
   DollarPrefixedFieldName: 52,

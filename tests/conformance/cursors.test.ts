@@ -81,6 +81,12 @@ describe('cursors', () => {
     await expect(client.db(coll.dbName).command({ getMore: Long.fromString('987654321'), collection: 'eleven' })).rejects.toMatchObject({ code: 43 });
   });
 
+  test('getMore naming another collection than the cursor is refused', async () => {
+    const reply = await client.db(coll.dbName).command({ find: 'eleven', filter: {}, batchSize: 1 });
+    await expect(client.db(coll.dbName).command({ getMore: reply.cursor.id, collection: 'many' })).rejects.toMatchObject({ code: 13 });
+    await client.db(coll.dbName).command({ killCursors: 'eleven', cursors: [reply.cursor.id] });
+  });
+
   test('aggregate cursors page with getMore too', async () => {
     const mark = started.length;
     const docs = await coll.aggregate([{ $match: { n: { $gte: 1 } } }, { $sort: { n: -1 } }], { batchSize: 3 }).toArray();

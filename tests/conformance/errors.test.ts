@@ -86,6 +86,10 @@ describe('malformed commands', () => {
     await expect(mongo.client.db(mongo.dbName('errors')).command({ delete: 'c', deletes: [{ q: {}, limit: 5 }] })).rejects.toMatchObject({ name: 'MongoServerError' });
   });
 
+  test('an empty write batch is refused with InvalidLength (16)', async () => {
+    await expect(mongo.client.db(mongo.dbName('errors')).command({ insert: 'c', documents: [] })).rejects.toMatchObject({ code: 16 });
+  });
+
   test('a negative skip is refused with 51024', async () => {
     await expect(mongo.client.db(mongo.dbName('errors')).command({ find: 'c', skip: -1 })).rejects.toMatchObject({ code: 51024 });
   });
