@@ -9,7 +9,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, needsEmbeddedServer, redactUri, resolveStoreUris, STORE_NAMES, type GatewayConfig } from './config.js';
-import { createContext } from './context.js';
 import { startEmbeddedMongo } from './embedded-mongo/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createGateway } from './server.js';
@@ -84,7 +83,7 @@ async function main(): Promise<void> {
 
   let gateway;
   try {
-    gateway = await createGateway({ config, stores, schema: await buildGatewaySchema(), logger, createContext });
+    gateway = await createGateway({ config, stores, schema: await buildGatewaySchema(), logger });
   } catch (error) {
     await opened.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

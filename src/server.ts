@@ -13,6 +13,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config.js';
+import { createContext as createGatewayContext, type GatewayContext } from './context.js';
+import type { Stores } from '../datasources/index.js';
 import { createErrorFormatter, requestScope } from './errors.js';
 import type { Logger } from './logger.js';
 import { serveExplorerPage } from './http/explorer-page.js';
@@ -32,7 +34,8 @@ export interface GatewayOptions<TStores extends StorePinger, TContext extends Ba
   stores: TStores;
   schema: GraphQLSchema;
   logger: Logger;
-  createContext: ContextFactory<TStores, TContext>;
+  /** Builds each request's context; the gateway's own (`src/context.ts`) when the stores are `Stores`. */
+  createContext?: ContextFactory<TStores, TContext>;
 }
 
 export interface Gateway {
@@ -47,12 +50,19 @@ export interface Gateway {
 /**
  * Starts the HTTP server on `config.host:config.port` (port 0 picks a free
  * one) and resolves once it listens; the caller owns the stores and closes
- * them after `stop()`.
+ * them after `stop()`. Stores of another shape (tests of the HTTP layer)
+ * need their own `createContext`.
  */
+export function createGateway(options: GatewayOptions<Stores, GatewayContext>): Promise<Gateway>;
+export function createGateway<TStores extends StorePinger, TContext extends BaseContext>(
+  options: GatewayOptions<TStores, TContext> & { createContext: ContextFactory<TStores, TContext> },
+): Promise<Gateway>;
 export async function createGateway<TStores extends StorePinger, TContext extends BaseContext>(
   options: GatewayOptions<TStores, TContext>,
 ): Promise<Gateway> {
-  const { config, stores, schema, logger, createContext } = options;
+  const { config, stores, schema, logger } = options;
+  // Only the first overload may omit createContext, and there TStores is Stores.
+  const createContext = options.createContext ?? (createGatewayContext as unknown as ContextFactory<TStores, TContext>);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

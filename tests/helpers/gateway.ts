@@ -7,7 +7,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql/index.js';
 import { DEFAULTS, type GatewayConfig } from '../../src/config.js';
-import { createContext } from '../../src/context.js';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/index.js';
 import { createLogger } from '../../src/logger.js';
 import { createGateway, type Gateway } from '../../src/server.js';
@@ -117,7 +116,6 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       stores,
       schema,
       logger,
-      createContext,
     });
   } catch (error) {
     await stores.close();
