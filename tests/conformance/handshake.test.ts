@@ -133,6 +133,8 @@ describe('listDatabases', () => {
     const names = await admin.command({ listDatabases: 1, nameOnly: true });
     const named = (names.databases as Document[]).find((d) => d.name === name);
     expect(named).toEqual({ name });
+    const filtered = await admin.command({ listDatabases: 1, nameOnly: true, filter: { name: { $regex: `^${name}$` } } });
+    expect(filtered.databases).toEqual([{ name }]);
   });
 
   test('is an admin-only command', async () => {

@@ -4,6 +4,7 @@
  */
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
+import { compileFilter } from '../query/index.js';
 import { collectionNamespace, nsString, optionalBoolean, optionalDocument } from './arguments.js';
 import type { CommandTable } from './context.js';
 import { cursorBatchSize, firstBatchReply } from './cursor-reply.js';
@@ -19,7 +20,10 @@ export const catalogCommands: CommandTable = {
       const nameOnly = optionalBoolean(body, 'listDatabases', 'nameOnly') ?? false;
       const filter = optionalDocument(body, 'listDatabases', 'filter');
       let databases = ctx.engine.listDatabases();
-      if (filter) databases = databases.filter((info) => matchesSimpleFilter(info as unknown as Document, filter));
+      if (filter) {
+        const matches = compileFilter(filter);
+        databases = databases.filter((info) => matches({ ...info }));
+      }
       const totalSize = databases.reduce((sum, info) => sum + info.sizeOnDisk, 0);
       if (nameOnly) return { databases: databases.map(({ name }) => ({ name })), ok: 1 };
       return { databases, totalSize, totalSizeMb: Math.floor(totalSize / (1024 * 1024)), ok: 1 };
@@ -64,30 +68,3 @@ export const catalogCommands: CommandTable = {
     },
   },
 };
-
-/** listDatabases' filter over `{ name, sizeOnDisk, empty }`: equality and `$regex`/`$in`/`$eq` on those fields, which is what tools send. */
-function matchesSimpleFilter(info: Document, filter: Document): boolean {
-  return Object.entries(filter).every(([field, condition]) => {
-    const value = info[field];
-    if (condition instanceof RegExp) return typeof value === 'string' && condition.test(value);
-    if (typeof condition === 'object' && condition !== null && !Array.isArray(condition)) {
-      return Object.entries(condition as Document).every(([op, operand]) => {
-        switch (op) {
-          case '$eq':
-            return value === operand;
-          case '$ne':
-            return value !== operand;
-          case '$in':
-            return Array.isArray(operand) && operand.includes(value);
-          case '$regex':
-            return typeof value === 'string' && new RegExp(operand as string, String((condition as Document).$options ?? '')).test(value);
-          case '$options':
-            return true;
-          default:
-            throw new CommandError('BadValue', `unsupported operator in listDatabases filter: ${op}`);
-        }
-      });
-    }
-    return value === condition;
-  });
-}

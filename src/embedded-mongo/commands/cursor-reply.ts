@@ -2,6 +2,7 @@
  * The `cursor` sub-document every cursor-returning command answers with.
  */
 import type { Document, Long } from 'bson';
+import { toNumber } from './arguments.js';
 import type { CursorRegistry, OpenOptions } from './cursor-registry.js';
 
 /** `{ cursor: { firstBatch, id, ns }, ok: 1 }` for the first batch read from `source`. */
@@ -19,5 +20,5 @@ export function nextBatchReply(ns: string, documents: Document[], cursorId: Long
 export function cursorBatchSize(cursorOption: unknown): number | undefined {
   if (typeof cursorOption !== 'object' || cursorOption === null) return undefined;
   const size = (cursorOption as Document).batchSize;
-  return size === undefined || size === null ? undefined : Number(size);
+  return size === undefined || size === null ? undefined : toNumber(size);
 }
