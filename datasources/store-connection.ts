@@ -67,8 +67,9 @@ export class StoreConnection {
     this.db = this.client.db(config.dbName);
   }
 
-  /** Runs `work` against the store's database once its indexes exist; rejects with SourceUnavailableError after `timeoutMS` or on a connection failure. */
-  async run<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  /** Runs `work` against the store's database once its indexes exist; rejects with SourceUnavailableError after the timeout (the store's, unless `options` gives a longer one for bulk work) or on a connection failure. */
+  async run<T>(work: (db: Db) => Promise<T>, options: { timeoutMS?: number } = {}): Promise<T> {
+    const timeoutMS = options.timeoutMS ?? this.timeoutMS;
     const attempt = (async () => {
       await this.ensureIndexes();
       return work(this.db);
@@ -76,8 +77,8 @@ export class StoreConnection {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new SourceUnavailableError(this.name, `no answer within ${this.timeoutMS} ms`)),
-        this.timeoutMS,
+        () => reject(new SourceUnavailableError(this.name, `no answer within ${timeoutMS} ms`)),
+        timeoutMS,
       );
     });
     // The losing side of the race must not become an unhandled rejection.

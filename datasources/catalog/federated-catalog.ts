@@ -31,7 +31,7 @@ export interface FederatedPage {
 }
 
 /** Results of the stores that answered, and the ones that did not. */
-export interface Partial<T> {
+export interface PartialResult<T> {
   value: T;
   unavailable: SourceUnavailableError[];
 }
@@ -92,13 +92,13 @@ export class FederatedCatalog {
   }
 
   /** Number of entries matching the filter in the stores that answered. */
-  async count(filter: CatalogFilter): Promise<Partial<number>> {
+  async count(filter: CatalogFilter): Promise<PartialResult<number>> {
     const counts = await this.fanOut(filter, (member) => member.catalog.count(filter));
     return { value: counts.value.reduce((sum, n) => sum + n, 0), unavailable: counts.unavailable };
   }
 
   /** Entries per category in the stores that answered. */
-  async countByCategory(filter: CatalogFilter): Promise<Partial<Map<CategoryCode, number>>> {
+  async countByCategory(filter: CatalogFilter): Promise<PartialResult<Map<CategoryCode, number>>> {
     const maps = await this.fanOut(filter, (member) => member.catalog.countByCategory(filter));
     const total = new Map<CategoryCode, number>();
     for (const map of maps.value) {
@@ -107,7 +107,7 @@ export class FederatedCatalog {
     return { value: total, unavailable: maps.unavailable };
   }
 
-  private async fanOut<T>(filter: CatalogFilter, read: (member: CatalogMember) => Promise<T>): Promise<Partial<T[]>> {
+  private async fanOut<T>(filter: CatalogFilter, read: (member: CatalogMember) => Promise<T>): Promise<PartialResult<T[]>> {
     const asked = this.members.filter((m) => !filter.kinds || m.kinds.some((k) => filter.kinds!.includes(k)));
     const settled = await Promise.allSettled(asked.map(read));
     const value: T[] = [];

@@ -22,6 +22,9 @@ import { demoOrganizations } from './demo-organizations.js';
 import { demoPersonnel } from './demo-personnel.js';
 import { demoProcurement } from './demo-procurement.js';
 
+/** Loading is bulk work: it may take longer than a request may wait. */
+const BULK_TIMEOUT_MS = 120_000;
+
 /** A record with `id` as stored: `_id`, money as Decimal128. */
 function stored(record: { id: string } & Record<string, unknown>, money: (doc: Document) => Document = (doc) => doc): Document {
   const { id, ...rest } = record;
@@ -96,7 +99,7 @@ export async function loadDemoData(stores: Stores, options: { reset: boolean }):
         // Emptied rather than dropped, so the indexes created at first contact stay.
         if (options.reset) await collection.deleteMany({});
         if (docs.length > 0) await collection.insertMany(docs, { ordered: true });
-      });
+      }, { timeoutMS: BULK_TIMEOUT_MS });
       counts[`${store}.${name}`] = docs.length;
     }
   }
