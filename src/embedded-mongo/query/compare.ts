@@ -162,6 +162,11 @@ export function compareValues(a: unknown, b: unknown): number {
       return compareNumbers(x, y);
     }
     if (ta === 'string') return compareStrings(a as string, b as string);
+    if (ta === 'object' && a !== null && b !== null) {
+      const pa = a as PackedObjectId & { _bsontype?: unknown };
+      const pb = b as PackedObjectId & { _bsontype?: unknown };
+      if (pa._bsontype === 'ObjectId' && pb._bsontype === 'ObjectId') return compareObjectIds(a as ObjectId, b as ObjectId);
+    }
   }
   const ra = typeRank(a);
   const rb = typeRank(b);

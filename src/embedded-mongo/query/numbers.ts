@@ -74,11 +74,38 @@ export function exactFromDouble(n: number): ExactNumber {
 
 const decimalCache = new WeakMap<object, ExactNumber>();
 
-/** The exact value of a Decimal128, parsed once per instance. */
+/**
+ * Decodes the IEEE 754-2008 BID encoding of a Decimal128 (little-endian
+ * bytes): much cheaper than its toString().
+ */
+function decodeDecimal(bytes: Uint8Array): ExactNumber {
+  const u32 = (i: number) => (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) >>> 0;
+  const w0 = u32(0);
+  const w1 = u32(4);
+  const w2 = u32(8);
+  const w3 = u32(12);
+  const negative = w3 >>> 31 === 1;
+  const combination = (w3 >>> 26) & 0x1f;
+  if (combination === 0x1f) return { special: 'nan', coef: 0n, exp: 0 };
+  if (combination === 0x1e) return { special: negative ? '-inf' : 'inf', coef: 0n, exp: 0 };
+  let exponent: number;
+  let coef: bigint;
+  if (((w3 >>> 29) & 0x3) === 0x3) {
+    // The "large coefficient" form only encodes values above 10^34: non-canonical, read as zero.
+    exponent = (w3 >>> 15) & 0x3fff;
+    coef = 0n;
+  } else {
+    exponent = (w3 >>> 17) & 0x3fff;
+    coef = (BigInt(w3 & 0x1ffff) << 96n) | (BigInt(w2) << 64n) | (BigInt(w1) << 32n) | BigInt(w0);
+  }
+  return { special: null, coef: negative ? -coef : coef, exp: exponent - 6176 };
+}
+
+/** The exact value of a Decimal128, decoded once per instance. */
 export function exactFromDecimal(d: Decimal128): ExactNumber {
   const cached = decimalCache.get(d);
   if (cached) return cached;
-  const parsed = parseDecimalString(d.toString());
+  const parsed = decodeDecimal(d.bytes);
   decimalCache.set(d, parsed);
   return parsed;
 }
@@ -156,12 +183,36 @@ function compareDoubleToBigint(n: number, big: bigint): number {
   return big <= floor ? 1 : -1;
 }
 
+const decimalDoubles = new WeakMap<object, number>();
+
+/** The double nearest to a Decimal128's value (correctly rounded by the JS parser; NaN for NaN), cached per instance. */
+function decimalApprox(d: Decimal128): number {
+  let v = decimalDoubles.get(d);
+  if (v === undefined) {
+    const x = exactFromDecimal(d);
+    if (x.special === 'nan') v = NaN;
+    else if (x.special === 'inf') v = Infinity;
+    else if (x.special === '-inf') v = -Infinity;
+    else v = Number(`${x.coef}e${x.exp}`);
+    decimalDoubles.set(d, v);
+  }
+  return v;
+}
+
 /** Compares two numerics (see isNumeric) by exact value; NaN is lowest and equals NaN. */
 export function compareNumbers(a: unknown, b: unknown): number {
   const ua = unwrapNumber(a);
   const ub = unwrapNumber(b);
   const ta = typeof ua;
   const tb = typeof ub;
+  if (ta === 'object' || tb === 'object') {
+    // Correct rounding to double is monotonic: different doubles already decide the order.
+    const da = ta === 'object' ? decimalApprox(ua as Decimal128) : Number(ua);
+    const db = tb === 'object' ? decimalApprox(ub as Decimal128) : Number(ub);
+    if (da < db) return -1;
+    if (da > db) return 1;
+    return compareExact(toExact(ua), toExact(ub));
+  }
   if (ta === 'number' && tb === 'number') return compareDoubles(ua as number, ub as number);
   if (ta === 'bigint' && tb === 'bigint') return ua < ub ? -1 : ua > ub ? 1 : 0;
   if (ta === 'number' && tb === 'bigint') return compareDoubleToBigint(ua as number, ub as bigint);

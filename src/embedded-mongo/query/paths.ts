@@ -6,6 +6,19 @@
 
 const DIGITS = /^\d+$/;
 
+const splitCache = new Map<string, string[]>();
+
+/** `path.split('.')`, remembered for the few paths a server sees (index keys, sort keys). */
+function splitPath(path: string): string[] {
+  let parts = splitCache.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (splitCache.size > 10_000) splitCache.clear();
+    splitCache.set(path, parts);
+  }
+  return parts;
+}
+
 /** True for values a path can descend into by field name (documents, not bson scalars). */
 export function isTraversable(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -49,7 +62,11 @@ function collect(v: unknown, parts: string[], i: number, out: unknown[], emptyAr
  */
 export function pathValues(doc: Record<string, unknown>, path: string): unknown[] {
   const out: unknown[] = [];
-  collect(doc, path.split('.'), 0, out, undefined);
+  if (!path.includes('.')) {
+    const v = Object.prototype.hasOwnProperty.call(doc, path) ? doc[path] : undefined;
+    if (!Array.isArray(v)) return [v === undefined ? null : v];
+  }
+  collect(doc, splitPath(path), 0, out, undefined);
   if (out.length === 0) out.push(null);
   return out;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Binary, BSONRegExp, Decimal128, Double, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
 import { compareValues, keyString, valuesEqual } from '../../../src/embedded-mongo/query/index.js';
+import { compareExact, parseDecimalString, toExact } from '../../../src/embedded-mongo/query/numbers.js';
 
 const dec = (s: string) => Decimal128.fromString(s);
 
@@ -47,6 +48,26 @@ describe('compareValues', () => {
     expect(compareValues(dec('0.1'), 0.1)).toBe(-1);
     expect(compareValues(dec('0.5'), 0.5)).toBe(0);
     expect(compareValues(dec('-1E+400'), -Number.MAX_VALUE)).toBe(-1);
+  });
+
+  it('decodes Decimal128 values of every exponent to their exact value', () => {
+    const samples = ['0', '-0', '1.00', '-1.5', '1E+6144', '1E-6176', '9999999999999999999999999999999999', '-9.999999999999999999999999999999999E-6143', 'NaN', '-Infinity'];
+    for (let i = 0; i < 500; i++) samples.push(`${i % 2 ? '-' : ''}${i * 7919}${(i * 104729) % 1000}E${(i % 200) - 100}`);
+    for (const s of samples) {
+      const d = dec(s);
+      const decoded = toExact(d);
+      const parsed = parseDecimalString(d.toString());
+      expect(compareExact(decoded, parsed), s).toBe(0);
+      expect(decoded.special, s).toBe(parsed.special);
+    }
+  });
+
+  it('orders Decimal128 against doubles at the extremes of both ranges', () => {
+    expect(compareValues(dec('1E-330'), 1e-320)).toBe(-1);
+    expect(compareValues(dec('1E-290'), 1e-295)).toBe(1);
+    expect(compareValues(dec('9.999999999999999999999999999999999E+6144'), Infinity)).toBe(-1);
+    expect(compareValues(dec('9.999999999999999999999999999999999E+6144'), Number.MAX_VALUE)).toBe(1);
+    expect(compareValues(dec('9007199254740993'), 9007199254740992)).toBe(1);
   });
 
   it('distinguishes Long values beyond 2^53 exactly', () => {
