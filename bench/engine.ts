@@ -1,22 +1,27 @@
 /**
- * Engine benchmark, through `createEngine` directly (no wire protocol):
- * bulk insert and index build over 1M small documents, median/p99 of a
- * 100-key `$in` on `_id` and on a secondary index (with documents examined),
- * an index-ordered `sort + limit`, then durable insert, restart (recovery and
- * index rebuild) time and resident memory.
+ * Engine benchmark over N small documents (default 1M): bulk insert and
+ * index builds through `createEngine`; median/p99 of a 100-key `$in` on
+ * `_id` and on a unique secondary index, directly and end to end through the
+ * official driver (client and server share this process); an index-ordered
+ * `sort + limit`; durable insert; restart (recovery + index rebuild) time
+ * and resident memory, measured in a fresh child process.
  *
  *   npm run build && node dist/bench/engine.js [documents]
  */
-import type { Document } from 'bson';
+import type { Document, ObjectId } from 'bson';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MongoClient } from 'mongodb';
 import { createEngine, type Engine } from '../src/embedded-mongo/engine/index.js';
+import { startEmbeddedMongo } from '../src/embedded-mongo/index.js';
 import { expenseDocuments } from './store/documents.js';
 
 const MiB = 1024 * 1024;
-const count = Number(process.argv[2] ?? 1_000_000);
 const ns = { db: 'bench', coll: 'expenses' };
+const BATCH = 10_000;
 
 function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
@@ -28,84 +33,139 @@ function drain(it: Iterator<Document>): number {
   return n;
 }
 
-async function load(engine: Engine, docs: Document[]): Promise<number> {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < docs.length; i += 10_000) await engine.insert(ns, docs.slice(i, i + 10_000), true);
-  return ms(start);
-}
-
 function percentiles(samples: number[]): { median: number; p99: number } {
   const s = [...samples].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)]!, p99: s[Math.floor(s.length * 0.99)]! };
 }
 
-function timeQueries(engine: Engine, makeFilter: (round: number) => Document, rounds = 200): { median: number; p99: number; examined: number; returned: number } {
+function fmt(p: { median: number; p99: number }): string {
+  return `median ${p.median.toFixed(3)} ms, p99 ${p.p99.toFixed(3)} ms`;
+}
+
+/** The `_id`s and refs of the documents written, to draw lookup keys from. */
+interface Keys {
+  ids: ObjectId[];
+  refs: string[];
+}
+
+/** Writes `count` documents in batches through `write`, remembering their keys; returns elapsed ms. */
+async function load(count: number, write: (batch: Document[]) => Promise<unknown>, keys: Keys): Promise<number> {
+  keys.ids.length = 0;
+  keys.refs.length = 0;
+  const start = process.hrtime.bigint();
+  let batch: Document[] = [];
+  for (const doc of expenseDocuments(count)) {
+    keys.ids.push(doc._id as ObjectId);
+    keys.refs.push(doc.ref as string);
+    batch.push(doc);
+    if (batch.length === BATCH) {
+      await write(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await write(batch);
+  return ms(start);
+}
+
+function lookupKeys<T>(values: T[], round: number): T[] {
+  return Array.from({ length: 100 }, (_, i) => values[(round * 7919 + i * 104_729) % values.length]!);
+}
+
+function timeFinds(engine: Engine, makeFilter: (round: number) => Document, rounds = 300): string {
   const samples: number[] = [];
   const before = engine.stats().documentsExamined!;
-  let returned = 0;
   for (let round = 0; round < rounds; round++) {
     const filter = makeFilter(round);
     const start = process.hrtime.bigint();
-    returned += drain(engine.find(ns, { filter }));
+    drain(engine.find(ns, { filter }));
     samples.push(ms(start));
   }
-  return { ...percentiles(samples), examined: (engine.stats().documentsExamined! - before) / rounds, returned: returned / rounds };
+  return `${fmt(percentiles(samples))}, ${(engine.stats().documentsExamined! - before) / rounds} docs examined per query`;
 }
 
-async function main(): Promise<void> {
-  const docs = [...expenseDocuments(count)];
-  const memory = await createEngine({});
-  const insertMs = await load(memory, docs);
-  console.log(`memory insert of ${count} docs: ${insertMs.toFixed(0)} ms (${Math.round(count / (insertMs / 1000))} docs/s)`);
+async function inMemory(count: number, keys: Keys): Promise<void> {
+  const engine = await createEngine({});
+  const insertMs = await load(count, (batch) => engine.insert(ns, batch, true), keys);
+  console.log(`engine insert of ${count} docs: ${insertMs.toFixed(0)} ms (${Math.round(count / (insertMs / 1000))} docs/s)`);
   let start = process.hrtime.bigint();
-  await memory.createIndexes(ns, [{ key: { ref: 1 }, name: 'ref_1', unique: true }]);
-  console.log(`unique index build over ${count} docs: ${ms(start).toFixed(0)} ms`);
+  await engine.createIndexes(ns, [{ key: { ref: 1 }, name: 'ref_1', unique: true }]);
+  console.log(`unique index build: ${ms(start).toFixed(0)} ms`);
   start = process.hrtime.bigint();
-  await memory.createIndexes(ns, [{ key: { org: 1, month: 1 }, name: 'org_1_month_1' }]);
+  await engine.createIndexes(ns, [{ key: { org: 1, month: 1 }, name: 'org_1_month_1' }]);
   console.log(`compound index build: ${ms(start).toFixed(0)} ms`);
-
-  const pickIds = (round: number): unknown[] => Array.from({ length: 100 }, (_, i) => docs[(round * 7919 + i * 104_729) % count]!._id);
-  const pickRefs = (round: number): unknown[] => Array.from({ length: 100 }, (_, i) => docs[(round * 7919 + i * 104_729) % count]!.ref);
-  const ids = timeQueries(memory, (r) => ({ _id: { $in: pickIds(r) } }));
-  console.log(`$in 100 _ids: median ${ids.median.toFixed(3)} ms, p99 ${ids.p99.toFixed(3)} ms, examined ${ids.examined}, returned ${ids.returned}`);
-  const refs = timeQueries(memory, (r) => ({ ref: { $in: pickRefs(r) } }));
-  console.log(`$in 100 refs (secondary): median ${refs.median.toFixed(3)} ms, p99 ${refs.p99.toFixed(3)} ms, examined ${refs.examined}, returned ${refs.returned}`);
-  const sortSamples: number[] = [];
-  for (let i = 0; i < 50; i++) {
+  console.log(`engine find {_id: {$in: 100}}: ${timeFinds(engine, (r) => ({ _id: { $in: lookupKeys(keys.ids, r) } }))}`);
+  console.log(`engine find {ref: {$in: 100}}: ${timeFinds(engine, (r) => ({ ref: { $in: lookupKeys(keys.refs, r) } }))}`);
+  console.log(`engine find {org, month range}: ${timeFinds(engine, (r) => ({ org: `org-${r % 50}`, month: { $gte: 6 } }), 50)}`);
+  const samples: number[] = [];
+  for (let i = 0; i < 100; i++) {
     start = process.hrtime.bigint();
-    drain(memory.find(ns, { sort: { ref: -1 }, limit: 20 }));
-    sortSamples.push(ms(start));
+    drain(engine.find(ns, { sort: { ref: -1 }, limit: 20 }));
+    samples.push(ms(start));
   }
-  console.log(`sort {ref:-1} limit 20 via index: median ${percentiles(sortSamples).median.toFixed(3)} ms`);
-  start = process.hrtime.bigint();
-  const orgCount = memory.count(ns, { org: 'org-3', month: { $gte: 6 } });
-  console.log(`count org + month range: ${orgCount} in ${ms(start).toFixed(2)} ms`);
-  await memory.close();
+  console.log(`engine sort {ref: -1} limit 20 (index walk): ${fmt(percentiles(samples))}`);
+  await engine.close();
+}
 
+async function throughDriver(count: number, keys: Keys): Promise<void> {
+  const server = await startEmbeddedMongo({ memory: true, port: 0 });
+  const client = new MongoClient(server.uri);
+  try {
+    const coll = client.db(ns.db).collection(ns.coll);
+    const insertMs = await load(count, (batch) => coll.insertMany(batch, { ordered: true }), keys);
+    console.log(`driver insertMany of ${count} docs: ${insertMs.toFixed(0)} ms`);
+    await coll.createIndex({ ref: 1 }, { unique: true });
+    for (const [field, values] of [['_id', keys.ids], ['ref', keys.refs]] as const) {
+      const samples: number[] = [];
+      for (let round = 0; round < 300; round++) {
+        const wanted = lookupKeys<unknown>(values, round);
+        const start = process.hrtime.bigint();
+        const found = await coll.find({ [field]: { $in: wanted } }).toArray();
+        samples.push(ms(start));
+        if (found.length !== 100) throw new Error(`expected 100 documents, got ${found.length}`);
+      }
+      console.log(`driver find {${field}: {$in: 100}}: ${fmt(percentiles(samples))}`);
+    }
+  } finally {
+    await client.close();
+    await server.stop();
+  }
+}
+
+async function durable(count: number, keys: Keys): Promise<void> {
   const dbPath = await mkdtemp(join(tmpdir(), 'engine-bench-'));
   try {
-    const durable = await createEngine({ dbPath });
-    await durable.createIndexes(ns, [{ key: { ref: 1 }, name: 'ref_1', unique: true }]);
-    const durableMs = await load(durable, docs);
-    console.log(`durable insert of ${count} docs (10k batches, unique index): ${durableMs.toFixed(0)} ms (${Math.round(count / (durableMs / 1000))} docs/s)`);
-    const journalMiB = durable.stats().journalBytes / MiB;
-    await durable.close();
-    docs.length = 0;
-    const rssBefore = process.memoryUsage().rss;
-    start = process.hrtime.bigint();
-    const restarted = await createEngine({ dbPath });
-    const restartMs = ms(start);
-    const stats = restarted.stats();
-    console.log(
-      `restart with ${stats.documents} docs (${journalMiB.toFixed(0)} MiB journal, unique index rebuilt): ${restartMs.toFixed(0)} ms; ` +
-        `data ${(stats.dataBytes / MiB).toFixed(0)} MiB, rss grew ${((process.memoryUsage().rss - rssBefore) / MiB).toFixed(0)} MiB`,
-    );
-    const again = timeQueries(restarted, (r) => ({ ref: { $in: [`R${String((r * 4999) % count).padStart(9, '0')}`] } }), 50);
-    console.log(`after restart, ref lookups examine ${again.examined} doc each`);
-    await restarted.close();
+    const engine = await createEngine({ dbPath });
+    await engine.createIndexes(ns, [{ key: { ref: 1 }, name: 'ref_1', unique: true }]);
+    const insertMs = await load(count, (batch) => engine.insert(ns, batch, true), keys);
+    console.log(`durable insert of ${count} docs (unique index): ${insertMs.toFixed(0)} ms (${Math.round(count / (insertMs / 1000))} docs/s)`);
+    await engine.close();
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--restart', dbPath], { encoding: 'utf8' });
+    process.stdout.write(out);
   } finally {
     await rm(dbPath, { recursive: true, force: true });
   }
 }
 
-await main();
+/** Child process: opens `dbPath` and reports how long recovery and index rebuild took and the memory it holds. */
+async function restart(dbPath: string): Promise<void> {
+  const start = process.hrtime.bigint();
+  const engine = await createEngine({ dbPath });
+  const elapsed = ms(start);
+  const stats = engine.stats();
+  const rss = process.memoryUsage().rss;
+  console.log(
+    `restart: ${stats.documents} docs and their unique index in ${elapsed.toFixed(0)} ms; ` +
+      `journal ${(stats.journalBytes / MiB).toFixed(0)} MiB, data ${(stats.dataBytes / MiB).toFixed(0)} MiB, rss ${(rss / MiB).toFixed(0)} MiB`,
+  );
+  await engine.close();
+}
+
+if (process.argv[2] === '--restart') {
+  await restart(process.argv[3]!);
+} else {
+  const count = Number(process.argv[2] ?? 1_000_000);
+  const keys: Keys = { ids: [], refs: [] };
+  await inMemory(count, keys);
+  await throughDriver(count, keys);
+  await durable(count, keys);
+}

@@ -49,7 +49,14 @@ export interface DocumentKeys {
 
 /** Canonical string of a key tuple: equal tuples (by mongod's value equality) share it. */
 export function tupleKey(tuple: readonly unknown[]): string {
-  return tuple.length === 1 ? keyString(tuple[0]) : JSON.stringify(tuple.map(keyString));
+  if (tuple.length === 1) return keyString(tuple[0]);
+  // Length-prefixed parts: unambiguous whatever characters the key strings hold.
+  let out = '';
+  for (const v of tuple) {
+    const k = keyString(v);
+    out += `${k.length}:${k}`;
+  }
+  return out;
 }
 
 /**
