@@ -181,6 +181,29 @@ describe('legacy OP_QUERY', () => {
   });
 });
 
+describe('compression', () => {
+  test('hello never offers compression, so a client asking for zlib still talks uncompressed', async () => {
+    const connection = await connect();
+    await connection.write(opMsg({ hello: 1, compression: ['zlib', 'zstd'], $db: 'admin' }, { requestID: 40 }));
+    const reply = await connection.nextReply();
+    expect(reply.doc.ok).toBe(1);
+    expect(reply.doc.compression).toBeUndefined();
+    const client = new MongoClient(server.uri, { compressors: ['zlib'], serverSelectionTimeoutMS: 3_000 });
+    try {
+      await client.db('robust').collection('zlib').insertOne({ text: 'y'.repeat(10_000) });
+      expect(await client.db('robust').collection('zlib').countDocuments()).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('an OP_COMPRESSED message is refused like any unsupported opcode', async () => {
+    const connection = await connect();
+    await connection.write(rawMessage(2012, Buffer.alloc(9), 41));
+    expect(await connection.nextReply()).toMatchObject({ responseTo: 41, doc: { ok: 0 } });
+  });
+});
+
 describe('oversized replies', () => {
   test('a result document too large to encode is answered with BSONObjectTooLarge (10334)', async () => {
     const client = new MongoClient(server.uri, { serverSelectionTimeoutMS: 3_000 });
