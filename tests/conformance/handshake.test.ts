@@ -72,6 +72,23 @@ describe('handshake and server introspection', () => {
     expect(host.system.numCores).toBeGreaterThan(0);
   });
 
+  test('getCmdLineOpts and getLog answer as mongosh expects', async () => {
+    const admin = mongo.client.db('admin');
+    const opts = await admin.command({ getCmdLineOpts: 1 });
+    expect(Array.isArray(opts.argv)).toBe(true);
+    expect(typeof opts.parsed).toBe('object');
+    const log = await admin.command({ getLog: 'startupWarnings' });
+    expect(Array.isArray(log.log)).toBe(true);
+    expect(typeof log.totalLinesWritten).toBe('number');
+    expect((await admin.command({ getLog: '*' })).names).toContain('startupWarnings');
+  });
+
+  test('session bookkeeping commands are accepted', async () => {
+    const admin = mongo.client.db('admin');
+    expect((await admin.command({ endSessions: [] })).ok).toBe(1);
+    expect((await admin.command({ killSessions: [] })).ok).toBe(1);
+  });
+
   test('getParameter reports the feature compatibility version', async () => {
     const reply = await mongo.client.db('admin').command({ getParameter: 1, featureCompatibilityVersion: 1 });
     expect(reply.featureCompatibilityVersion.version).toMatch(/^\d+\.\d+$/);
