@@ -137,5 +137,11 @@ describe('index management', () => {
     expect(JSON.stringify(plan.queryPlanner.winningPlan)).toMatch(/IXSCAN/);
     expect(plan.executionStats.nReturned).toBe(1);
     expect(plan.executionStats.totalDocsExamined).toBe(1);
+    const db = mongo.client.db(coll.dbName);
+    for (const command of [{ count: coll.collectionName, query: { k: 3 } }, { distinct: coll.collectionName, key: 'k', query: { k: { $lt: 5 } } }]) {
+      const explained = await db.command({ explain: command, verbosity: 'queryPlanner' });
+      expect(explained.queryPlanner).toBeDefined();
+      expect(explained.ok).toBe(1);
+    }
   });
 });
