@@ -15,12 +15,14 @@ import type { Options } from 'mingo/types';
 import { CommandError } from '../errors.js';
 import { averageNumbers, binaryArithmetic, sumNumbers } from './arithmetic.js';
 import { isPlainObject } from './bson-types.js';
+import { conversionExpressions } from './conversion-ops.js';
 import { compareValues, valuesEqual } from './compare.js';
 import { compileFilterWith } from './filter.js';
 import { keyString } from './key-string.js';
 import { mingoOptions, overrideOperators, type OperatorOverrides } from './mingo-context.js';
 import { isNumeric, toDouble } from './numbers.js';
 import { pathValues } from './paths.js';
+import { buildProjection } from './projection.js';
 import { compileSort } from './sort.js';
 
 type Any = unknown;
@@ -142,6 +144,7 @@ export const expressions = {
   $subtract: arithmetic('$subtract', '-', mingoSubtract as (obj: Any, expr: Any, options: Options) => Any),
   $multiply: arithmetic('$multiply', '*'),
   $divide: arithmetic('$divide', '/'),
+  ...conversionExpressions,
 };
 
 type Stage = (coll: LazyIterator, expr: Any, options: Options) => LazyIterator;
@@ -273,6 +276,59 @@ const $limit: Stage = (coll, expr) => {
   return Lazy(() => (left-- > 0 ? coll.next() : { done: true, value: undefined }));
 };
 
-export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit };
+const $project: Stage = (coll, expr, options) => {
+  if (!isPlainObject(expr)) throw new CommandError('BadValue', '$project specification must be an object');
+  const project = buildProjection(expr as Document, { mode: 'aggregate', options });
+  return coll.map((doc: Document) => project(doc));
+};
+
+/** `$addFields` specs: nested literal documents are field specs merged into embedded documents. */
+function addFieldEntries(spec: AnyObject, prefix: string[], out: [string[], Any][]): void {
+  for (const [k, v] of Object.entries(spec)) {
+    if (k.startsWith('$')) throw new CommandError('BadValue', `FieldPath field names may not start with '$': '${k}'`);
+    const parts = [...prefix, ...k.split('.')];
+    if (parts.some((p) => p === '')) throw new CommandError('BadValue', `FieldPath field names may not be empty strings: '${k}'`);
+    if (isPlainObject(v) && Object.keys(v).length > 0 && !Object.keys(v).some((key) => key.startsWith('$'))) addFieldEntries(v, parts, out);
+    else out.push([parts, v]);
+  }
+}
+
+/** Sets (or, for undefined, removes) a field, copying the documents on the way and applying to each document of an array. */
+function setField(container: AnyObject, parts: string[], i: number, value: Any): void {
+  const key = parts[i]!;
+  if (i === parts.length - 1) {
+    if (value === undefined) delete container[key];
+    else container[key] = value;
+    return;
+  }
+  const child = container[key];
+  if (Array.isArray(child)) {
+    container[key] = child.map((e) => {
+      if (!isPlainObject(e)) return e;
+      const copy = { ...e };
+      setField(copy, parts, i + 1, value);
+      return copy;
+    });
+    return;
+  }
+  if (value === undefined && !isPlainObject(child)) return;
+  const copy: AnyObject = isPlainObject(child) ? { ...child } : {};
+  container[key] = copy;
+  setField(copy, parts, i + 1, value);
+}
+
+const $addFields: Stage = (coll, expr, options) => {
+  if (!isPlainObject(expr)) throw new CommandError('BadValue', '$addFields specification must be an object');
+  const entries: [string[], Any][] = [];
+  addFieldEntries(expr, [], entries);
+  return coll.map((doc: AnyObject) => {
+    const values = entries.map(([, e]) => evalExpr(doc, e, options));
+    const out = { ...doc };
+    entries.forEach(([parts], i) => setField(out, parts, 0, values[i]));
+    return out;
+  });
+};
+
+export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields };
 
 overrideOperators({ accumulator: accumulators, expression: expressions, pipeline: stages } as OperatorOverrides);

@@ -5,6 +5,7 @@
  */
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
+import { OpType } from 'mingo/core';
 import { CommandError } from '../errors.js';
 import './aggregation-ops.js';
 import { mingoOptions, underMingo } from './mingo-context.js';
@@ -21,6 +22,9 @@ export function validatePipeline(pipeline: Document[]): void {
     }
     const name = keys[0]!;
     if (REFUSED_STAGES.has(name)) throw new CommandError('IllegalOperation', `${name} is not supported by this server`);
+    if (!mingoOptions().context.getOperator(OpType.PIPELINE, name)) {
+      throw new CommandError('Location40324', `Unrecognized pipeline stage name: '${name}'`);
+    }
     refuseScripts(stage);
   }
 }

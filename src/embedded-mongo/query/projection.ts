@@ -7,6 +7,7 @@
  */
 import type { Document } from 'bson';
 import { evalExpr } from 'mingo/core';
+import type { Options } from 'mingo/types';
 import { CommandError } from '../errors.js';
 import { isPlainObject } from './bson-types.js';
 import { compileFilter } from './filter.js';
@@ -80,7 +81,7 @@ function parseSlice(operand: unknown, path: string): Omit<Slice, 'parts'> {
   throw new CommandError('BadValue', `$slice only supports numbers and [skip, limit] arrays, at ${path}`);
 }
 
-function parse(projection: Document): Spec {
+function parse(projection: Document, mode: 'find' | 'aggregate'): Spec {
   const entries: [string, unknown][] = [];
   flatten(projection, '', entries);
   const spec: Spec = { inclusion: false, excludeId: false, tree: new Map(), slices: [], elemMatches: new Map(), positional: null, computed: [] };
@@ -94,6 +95,12 @@ function parse(projection: Document): Spec {
     if (path.startsWith('$')) throw new CommandError('BadValue', `FieldPath field names may not start with '$': '${path}'`);
     if (isOperatorObject(value)) {
       const ops = Object.keys(value);
+      if (mode === 'aggregate') {
+        refuseScripts(value);
+        spec.computed.push([path.split('.'), value]);
+        sawInclude = true;
+        continue;
+      }
       if (ops[0] === '$slice' && ops.length === 1) {
         spec.slices.push({ parts: path.split('.'), ...parseSlice(value.$slice, path) });
         continue;
@@ -119,7 +126,7 @@ function parse(projection: Document): Spec {
       idIncluded = isInclude;
       continue;
     }
-    if (path.endsWith('.$')) {
+    if (path.endsWith('.$') && mode === 'find') {
       if (!isInclude) throw new CommandError('BadValue', 'positional projection cannot be used with exclusion');
       if (spec.positional !== null) throw new CommandError('BadValue', 'Cannot specify more than one positional projection per query.');
       spec.positional = path.slice(0, -2);
@@ -212,7 +219,8 @@ function setComputed(out: Record<string, unknown>, parts: string[], value: unkno
   let at = out;
   for (let i = 0; i < parts.length - 1; i++) {
     const next = at[parts[i]!];
-    if (!isPlainObject(next)) at[parts[i]!] = {};
+    // Copy on the way down: sub-documents of `out` may still be the input's.
+    at[parts[i]!] = isPlainObject(next) ? { ...next } : {};
     at = at[parts[i]!] as Record<string, unknown>;
   }
   if (value === undefined) delete at[parts[parts.length - 1]!];
@@ -237,17 +245,24 @@ function positionalIndex(doc: Document, path: string, query: Document | undefine
   throw notFound();
 }
 
-/**
- * Compiles an inclusion/exclusion projection with dotted paths, `_id`
- * rules, `$slice`, `$elemMatch`, positional `a.$` (resolved against
- * `query`) and computed fields; mixing inclusion and exclusion =>
- * Location31254.
- */
-export function compileProjection(projection: Document, query?: Document): (doc: Document) => Document {
-  if (!projection || Object.keys(projection).length === 0) return (doc) => doc;
+interface ProjectionSetup {
+  mode: 'find' | 'aggregate';
+  /** The find's query, for the positional `a.$`. */
+  query?: Document;
+  /** Options (variables) for computed fields; this server's defaults when absent. */
+  options?: Options;
+}
+
+/** Builds a projection function for a find projection or an aggregation `$project` stage. */
+export function buildProjection(projection: Document, setup: ProjectionSetup): (doc: Document) => Document {
   if (!isPlainObject(projection)) throw new CommandError('BadValue', 'projection must be an object');
-  const spec = parse(projection);
-  const options = spec.computed.length > 0 ? mingoOptions() : null;
+  if (Object.keys(projection).length === 0) {
+    if (setup.mode === 'aggregate') throw new CommandError('BadValue', '$project requires at least one output field');
+    return (doc) => doc;
+  }
+  const spec = parse(projection, setup.mode);
+  const { query } = setup;
+  const options = spec.computed.length > 0 ? (setup.options ?? mingoOptions()) : null;
   return (doc) => {
     let out: Record<string, unknown>;
     if (spec.inclusion) {
@@ -277,4 +292,15 @@ export function compileProjection(projection: Document, query?: Document): (doc:
     }
     return out as Document;
   };
+}
+
+/**
+ * Compiles an inclusion/exclusion projection with dotted paths, `_id`
+ * rules, `$slice`, `$elemMatch`, positional `a.$` (resolved against
+ * `query`) and computed fields; mixing inclusion and exclusion =>
+ * Location31254.
+ */
+export function compileProjection(projection: Document, query?: Document): (doc: Document) => Document {
+  if (!projection || Object.keys(projection).length === 0) return (doc) => doc;
+  return buildProjection(projection, { mode: 'find', ...(query ? { query } : {}) });
 }

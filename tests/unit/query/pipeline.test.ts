@@ -206,7 +206,63 @@ describe('runPipeline: stages', () => {
   });
 });
 
+describe('runPipeline: field stages keep mongod shapes', () => {
+  it('$project keeps _id first and the document order of included fields, computed fields after', () => {
+    const [row] = run([{ a: 1, _id: 7, b: 2, c: 3 }], [{ $project: { n: { $add: ['$a', '$b'] }, c: 1, a: 1 } }]);
+    expect(Object.entries(row!)).toEqual([
+      ['_id', 7],
+      ['a', 1],
+      ['c', 3],
+      ['n', 3],
+    ]);
+  });
+
+  it('$project drops fields computed as $$REMOVE or missing, and refuses an empty spec', () => {
+    expect(run([{ _id: 1, a: 1 }], [{ $project: { r: '$$REMOVE', m: '$nope', a: 1 } }])).toEqual([{ _id: 1, a: 1 }]);
+    expect(codeOf(() => run([{ _id: 1 }], [{ $project: {} }]))).toBe('BadValue');
+  });
+
+  it('$set on a dotted path reaches every document of an array', () => {
+    expect(run([{ _id: 1, a: [{}, { c: 1 }, 5] }], [{ $set: { 'a.b': 1 } }])).toEqual([{ _id: 1, a: [{ b: 1 }, { c: 1, b: 1 }, 5] }]);
+  });
+
+  it('$addFields merges a nested literal document into the embedded document', () => {
+    expect(run([{ _id: 1, a: { c: 1 } }], [{ $addFields: { a: { b: '$a.c' } } }])).toEqual([{ _id: 1, a: { c: 1, b: 1 } }]);
+  });
+
+  it('$set evaluates every expression against the input document and never mutates it', () => {
+    const input = { _id: 1, a: 1, s: { t: 1 } };
+    expect(run([input], [{ $set: { a: 2, b: '$a', 's.u': 2 } }])).toEqual([{ _id: 1, a: 2, s: { t: 1, u: 2 }, b: 1 }]);
+    expect(input).toEqual({ _id: 1, a: 1, s: { t: 1 } });
+  });
+});
+
 describe('runPipeline: expressions follow mongod', () => {
+  it('names bson types and converts to Decimal128, double, long and int', () => {
+    const [row] = run([{ d: dec('1.5'), l: Long.fromString('9007199254740993'), f: 2.5, s: '12.50' }], [
+      {
+        $project: {
+          _id: 0,
+          types: ['$d', '$l', '$f', '$s', '$missing'].map((e) => ({ $type: e })),
+          isNum: { $isNumber: '$d' },
+          dec: { $toDecimal: '$f' },
+          decFromString: { $toDecimal: '$s' },
+          dbl: { $toDouble: '$d' },
+          lng: { $toLong: '$l' },
+          int: { $toInt: '$d' },
+        },
+      },
+    ]);
+    expect(row!.types).toEqual(['decimal', 'long', 'double', 'string', 'missing']);
+    expect(row!.isNum).toBe(true);
+    expect(row!.dec).toBeInstanceOf(Decimal128);
+    expect(String(row!.dec)).toBe('2.50000000000000');
+    expect(String(row!.decFromString)).toBe('12.50');
+    expect(row!.dbl).toBe(1.5);
+    expect(String(row!.lng)).toBe('9007199254740993');
+    expect(row!.int).toBe(1);
+  });
+
   it('compares values across types in BSON order and numbers by value', () => {
     const [row] = run([{ a: dec('2.5'), b: 2, s: 'x' }], [
       { $project: { _id: 0, gt: { $gt: ['$a', '$b'] }, eq: { $eq: ['$b', dec('2.0')] }, cmp: { $cmp: ['$s', '$b'] }, inArr: { $in: [2, [dec('2'), 3]] } } },
@@ -240,7 +296,7 @@ describe('runPipeline: refusals', () => {
     expect(ran).toBe(false);
   });
 
-  it('answers an unknown stage with a command error', () => {
-    expect(codeOf(() => run([{ a: 1 }], [{ $bogus: {} }]))).toBe('BadValue');
+  it('answers an unknown stage with Location40324', () => {
+    expect(codeOf(() => run([{ a: 1 }], [{ $bogus: {} }]))).toBe('Location40324');
   });
 });
