@@ -44,9 +44,14 @@ export function createIndexesOn(ctx: WriteContext, ns: Namespace, rawSpecs: Inde
       }
       continue;
     }
-    const sameKeyed = [...existing, ...wanted].find((e) => sameKey(e, spec) && sameOptions(e, spec));
+    const sameKeyed = [...existing, ...wanted].find((e) => sameKey(e, spec));
     if (sameKeyed !== undefined) {
-      throw new CommandError('IndexOptionsConflict', `Index already exists with a different name: ${sameKeyed.name}`);
+      throw new CommandError(
+        'IndexOptionsConflict',
+        sameOptions(sameKeyed, spec)
+          ? `Index already exists with a different name: ${sameKeyed.name}`
+          : `An existing index has the same key pattern but different options. Requested index: ${renderValue(spec)}, existing index: ${renderValue(sameKeyed)}`,
+      );
     }
     wanted.push(spec);
   }

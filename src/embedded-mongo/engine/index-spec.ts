@@ -50,7 +50,9 @@ export function normalizeIndexSpec(raw: IndexSpec): IndexSpec {
   const fields = keyFields(raw.key);
   const key: Document = {};
   for (const f of fields) key[f.path] = f.direction;
-  const name = raw.name ?? defaultIndexName(raw.key);
+  const isIdKey = fields.length === 1 && fields[0]?.path === '_id' && fields[0].direction === 1;
+  // mongod names `{_id: 1}` `_id_` (not `_id_1`), so that asking for it again is a no-op.
+  const name = raw.name ?? (isIdKey ? '_id_' : defaultIndexName(raw.key));
   if (typeof name !== 'string' || name.length === 0) {
     throw new CommandError('BadValue', 'The index name cannot be empty');
   }
@@ -64,7 +66,6 @@ export function normalizeIndexSpec(raw: IndexSpec): IndexSpec {
       throw new CommandError('TypeMismatch', 'partialFilterExpression must be an object');
     }
   }
-  const isIdKey = fields.length === 1 && fields[0]?.path === '_id';
   if (isIdKey && (spec.unique !== undefined || spec.sparse !== undefined) && name === '_id_') {
     throw new CommandError('BadValue', "The field 'unique' is not valid for an _id index specification.");
   }

@@ -34,6 +34,15 @@ describe('createIndexes', () => {
     await expect(engine.createIndexes(ns, [{ key: { b: 1 }, name: 'a_1' }])).rejects.toMatchObject({ code: 86, codeName: 'IndexKeySpecsConflict' });
     await expect(engine.createIndexes(ns, [{ key: { a: 1 }, name: 'a_1', unique: true }])).rejects.toMatchObject({ code: 85, codeName: 'IndexOptionsConflict' });
     await expect(engine.createIndexes(ns, [{ key: { a: 1 }, name: 'other' }])).rejects.toMatchObject({ code: 85 });
+    await expect(engine.createIndexes(ns, [{ key: { a: 1 }, name: 'other', unique: true }])).rejects.toMatchObject({ code: 85 });
+    expect(engine.listIndexes(ns).map((i) => i.name)).toEqual(['_id_', 'a_1']);
+  });
+
+  it('treats asking for the _id index as a no-op', async () => {
+    const engine = await fresh();
+    await engine.insert(ns, [{}], true);
+    const result = await engine.createIndexes(ns, [{ key: { _id: 1 } } as never]);
+    expect(result).toMatchObject({ numIndexesBefore: 1, numIndexesAfter: 1, note: 'all indexes already exist' });
   });
 
   it('fails to build a unique index over duplicates and leaves no index', async () => {
