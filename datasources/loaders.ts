@@ -45,6 +45,11 @@ export interface Loaders {
   post: DataLoader<string, PostRecord | null>;
   appointment: DataLoader<string, AppointmentRecord | null>;
   appointmentsByPerson: DataLoader<string, AppointmentRecord[]>;
+  appointmentsByPost: DataLoader<string, AppointmentRecord[]>;
+  postsByOrganization: DataLoader<string, PostRecord[]>;
+  statementsByOrganization: DataLoader<string, ThreePublicStatementRecord[]>;
+  allocationsByOrganization: DataLoader<string, FundAllocationRecord[]>;
+  procurementsByBuyer: DataLoader<string, ProcurementRecord[]>;
   statement: DataLoader<string, ThreePublicStatementRecord | null>;
   expensesByStatement: DataLoader<string, ThreePublicExpenseRecord[]>;
   expense: DataLoader<string, ThreePublicExpenseRecord | null>;
@@ -69,6 +74,14 @@ export function createLoaders(stores: Stores): Loaders {
     post: loader((ids) => stores.personnel.postsByIds(ids)),
     appointment: loader((ids) => stores.personnel.appointmentsByIds(ids)),
     appointmentsByPerson: groupLoader((ids) => stores.personnel.appointmentsByPersonIds(ids), (a) => a.personId),
+    appointmentsByPost: groupLoader((ids) => stores.personnel.appointmentsByPostIds(ids), (a) => a.postId),
+    postsByOrganization: groupLoader((ids) => stores.personnel.postsByOrganizationIds(ids), (p) => p.organizationId),
+    statementsByOrganization: groupLoader((ids) => stores.finance.statementsByOrganizationIds(ids), (s) => s.organizationId),
+    allocationsByOrganization: groupLoader(
+      (ids) => stores.finance.allocationsByOrganizationIds(ids),
+      (a) => (a.recipientOrganizationId ? [a.payerId, a.recipientOrganizationId] : [a.payerId]),
+    ),
+    procurementsByBuyer: groupLoader((ids) => stores.procurement.releasesByBuyerIds(ids), (r) => r.buyerId),
     statement: loader((ids) => stores.finance.statementsByIds(ids)),
     expensesByStatement: groupLoader((ids) => stores.finance.expensesByStatementIds(ids), (e) => e.statementId),
     expense: loader((ids) => stores.finance.expensesByIds(ids)),

@@ -31,7 +31,12 @@ export const STORE_OF_KIND: Record<DisclosureKind, StoreName> = {
   PublishedDocument: 'office',
 };
 
-function recordLoader(kind: DisclosureKind, loaders: Loaders): { load(id: string): Promise<{ id: string } | null> } {
+interface RecordLoader {
+  load(id: string): Promise<{ id: string } | null>;
+  prime(id: string, record: never): unknown;
+}
+
+function recordLoader(kind: DisclosureKind, loaders: Loaders): RecordLoader {
   switch (kind) {
     case 'Appointment':
       return loaders.appointment;
@@ -62,6 +67,14 @@ export async function disclosedOfEntries(entries: readonly CatalogEntry[], loade
       }
     }),
   );
+}
+
+/** The published ones among records of `kind` already loaded (they are primed into the request's loader, so only their catalog entries are fetched). */
+export async function publishedOf<K extends DisclosureKind>(kind: K, records: readonly RecordByKind[K][], loaders: Loaders): Promise<Disclosed<K>[]> {
+  const loader = recordLoader(kind, loaders);
+  for (const record of records) loader.prime(record.id, record as never);
+  const found = await Promise.all(records.map((record) => disclosedById(kind, record.id, loaders)));
+  return found.filter((d) => d !== null) as unknown as Disclosed<K>[];
 }
 
 /** The published record of `kind` with record id `id`, or null when it does not exist or has no catalog entry (not published). */

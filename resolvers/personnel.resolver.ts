@@ -10,8 +10,11 @@ import { PageArgs } from '../schema/page.args.js';
 import { Period } from '../schema/period.type.js';
 import { Person } from '../schema/person.type.js';
 import { Post } from '../schema/post.type.js';
-import { disclosedById, type Disclosed } from './disclosed-records.js';
+import { publishedOf, type Disclosed } from './disclosed-records.js';
 import { listConnection } from './list-connection.js';
+
+/** Sort key of appointments: effective date, then id. */
+export const byEffectiveDate = (a: Disclosed<'Appointment'>) => `${a.effectiveDate}\u0000${a.id}`;
 
 @Resolver(() => Appointment)
 export class AppointmentResolver {
@@ -42,17 +45,19 @@ export class AppointmentResolver {
 export class PersonResolver {
   @FieldResolver(() => AppointmentConnection, { description: 'Published appointments and dismissals of this person, oldest first.' })
   async appointments(@Root() person: PersonRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() context: GatewayContext) {
-    const records = await context.loaders.appointmentsByPerson.load(person.id);
-    for (const record of records) context.loaders.appointment.prime(record.id, record);
-    const published = (await Promise.all(records.map((r) => disclosedById('Appointment', r.id, context.loaders)))).filter(
-      (a): a is Disclosed<'Appointment'> => a !== null,
-    );
-    return listConnection(published, (a) => `${a.effectiveDate}\u0000${a.id}`, page);
+    const published = await publishedOf('Appointment', await context.loaders.appointmentsByPerson.load(person.id), context.loaders);
+    return listConnection(published, byEffectiveDate, page);
   }
 }
 
 @Resolver(() => Post)
 export class PostResolver {
+  @FieldResolver(() => AppointmentConnection, { description: 'Published appointments to and dismissals from this post, oldest first.' })
+  async appointments(@Root() post: PostRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() context: GatewayContext) {
+    const published = await publishedOf('Appointment', await context.loaders.appointmentsByPost.load(post.id), context.loaders);
+    return listConnection(published, byEffectiveDate, page);
+  }
+
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization the post belongs to.' })
   organization(@Root() post: PostRecord, @Ctx() context: GatewayContext): Promise<OrganizationRecord | null> {
     return context.loaders.organization.load(post.organizationId);

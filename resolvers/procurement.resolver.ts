@@ -12,9 +12,12 @@ import { Organization } from '../schema/organization.type.js';
 import { PageArgs } from '../schema/page.args.js';
 import { Award, Procurement } from '../schema/procurement.type.js';
 import { Supplier } from '../schema/supplier.type.js';
-import { disclosedById, type Disclosed } from './disclosed-records.js';
+import { publishedOf, type Disclosed } from './disclosed-records.js';
 import { listConnection } from './list-connection.js';
 import { AMOUNT_DESCRIPTION, UNIT_ARG } from './money-field.js';
+
+/** Sort key of procurements: release date, then id. */
+export const byReleaseDate = (p: Disclosed<'Procurement'>) => `${p.date}\u0000${p.id}`;
 
 @Resolver(() => Procurement)
 export class ProcurementResolver {
@@ -47,11 +50,7 @@ export class MoneyValueResolver {
 export class SupplierResolver {
   @FieldResolver(() => ProcurementConnection, { description: 'Published procurements in which this supplier won an award, by date.' })
   async procurements(@Root() supplier: SupplierRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() context: GatewayContext) {
-    const releases = await context.loaders.procurementsBySupplier.load(supplier.id);
-    for (const release of releases) context.loaders.procurement.prime(release.id, release);
-    const published = (await Promise.all(releases.map((r) => disclosedById('Procurement', r.id, context.loaders)))).filter(
-      (p): p is Disclosed<'Procurement'> => p !== null,
-    );
-    return listConnection(published, (p) => `${p.date}\u0000${p.id}`, page);
+    const published = await publishedOf('Procurement', await context.loaders.procurementsBySupplier.load(supplier.id), context.loaders);
+    return listConnection(published, byReleaseDate, page);
   }
 }

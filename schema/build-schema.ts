@@ -9,6 +9,7 @@ import { buildSchema } from 'type-graphql';
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
+import { OrganizationRecordsResolver } from '../resolvers/organization-records.resolver.js';
 import { OrganizationResolver } from '../resolvers/organization.resolver.js';
 import { AppointmentResolver, PersonResolver, PostResolver } from '../resolvers/personnel.resolver.js';
 import { AwardResolver, MoneyValueResolver, ProcurementResolver, SupplierResolver } from '../resolvers/procurement.resolver.js';
@@ -32,6 +33,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       NodeResolver,
       DisclosureResolver,
       OrganizationResolver,
+      OrganizationRecordsResolver,
       AppointmentResolver,
       PersonResolver,
       PostResolver,

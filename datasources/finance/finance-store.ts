@@ -21,7 +21,13 @@ export const FINANCE_INDEXES: CollectionIndexes[] = [
   CATALOG_INDEXES,
   { collection: STATEMENTS, indexes: [{ key: { organizationId: 1, year: 1, month: 1 }, name: 'organizationId_1_year_1_month_1' }] },
   { collection: EXPENSES, indexes: [{ key: { statementId: 1 }, name: 'statementId_1' }] },
-  { collection: ALLOCATIONS, indexes: [{ key: { recipientOrganizationId: 1, date: -1 }, name: 'recipientOrganizationId_1_date_-1' }] },
+  {
+    collection: ALLOCATIONS,
+    indexes: [
+      { key: { recipientOrganizationId: 1, date: -1 }, name: 'recipientOrganizationId_1_date_-1' },
+      { key: { payerId: 1, date: -1 }, name: 'payerId_1_date_-1' },
+    ],
+  },
 ];
 
 /** Reads of the finance store; each method is one query bounded by the store's timeout. */
@@ -44,6 +50,25 @@ export class FinanceStore {
   async expensesByIds(ids: readonly string[]): Promise<ThreePublicExpenseRecord[]> {
     const docs = await this.connection.run((db) => findByKeys<Stored<ThreePublicExpenseRecord>>(db, EXPENSES, ids));
     return docs.map(withAmount<ThreePublicExpenseRecord>);
+  }
+
+  /** 三公 statements of any of these organizations. */
+  async statementsByOrganizationIds(organizationIds: readonly string[]): Promise<ThreePublicStatementRecord[]> {
+    const docs = await this.connection.run((db) => findByKeys<Stored<ThreePublicStatementRecord>>(db, STATEMENTS, organizationIds, 'organizationId'));
+    return docs.map(withAmount<ThreePublicStatementRecord>);
+  }
+
+  /** Fund allocations paid or received by any of these organizations, in one query. */
+  async allocationsByOrganizationIds(organizationIds: readonly string[]): Promise<FundAllocationRecord[]> {
+    const keys = [...organizationIds];
+    const docs = await this.connection.run(
+      (db) =>
+        db
+          .collection(ALLOCATIONS)
+          .find({ $or: [{ payerId: { $in: keys } }, { recipientOrganizationId: { $in: keys } }] }, { batchSize: 100_000 })
+          .toArray() as unknown as Promise<Stored<FundAllocationRecord>[]>,
+    );
+    return docs.map(withAmount<FundAllocationRecord>);
   }
 
   /** Fund allocations with these ids. */

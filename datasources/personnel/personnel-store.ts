@@ -47,6 +47,16 @@ export class PersonnelStore {
     return (await this.connection.run((db) => findByKeys<Stored<AppointmentRecord>>(db, APPOINTMENTS, ids))).map(withId<AppointmentRecord>);
   }
 
+  /** Posts of any of these organizations. */
+  async postsByOrganizationIds(organizationIds: readonly string[]): Promise<PostRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Stored<PostRecord>>(db, POSTS, organizationIds, 'organizationId'))).map(withId<PostRecord>);
+  }
+
+  /** Every appointment to or from any of these posts. */
+  async appointmentsByPostIds(postIds: readonly string[]): Promise<AppointmentRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Stored<AppointmentRecord>>(db, APPOINTMENTS, postIds, 'postId'))).map(withId<AppointmentRecord>);
+  }
+
   /** Every appointment of any of these people. */
   async appointmentsByPersonIds(personIds: readonly string[]): Promise<AppointmentRecord[]> {
     return (await this.connection.run((db) => findByKeys<Stored<AppointmentRecord>>(db, APPOINTMENTS, personIds, 'personId'))).map(

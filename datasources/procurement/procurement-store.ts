@@ -17,6 +17,7 @@ export const PROCUREMENT_INDEXES: CollectionIndexes[] = [
     indexes: [
       { key: { ocid: 1 }, name: 'ocid_1', unique: true },
       { key: { 'awards.suppliers.id': 1 }, name: 'awards.suppliers.id_1' },
+      { key: { buyerId: 1 }, name: 'buyerId_1' },
     ],
   },
   { collection: SUPPLIERS, indexes: [{ key: { creditCode: 1 }, name: 'creditCode_1', unique: true }] },
@@ -52,6 +53,11 @@ export class ProcurementStore {
   async suppliersByIds(ids: readonly string[]): Promise<SupplierRecord[]> {
     const docs = await this.connection.run((db) => findByKeys<Document>(db, SUPPLIERS, ids));
     return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }) as SupplierRecord);
+  }
+
+  /** Releases whose buyer is any of these organizations. */
+  async releasesByBuyerIds(buyerIds: readonly string[]): Promise<ProcurementRecord[]> {
+    return (await this.connection.run((db) => findByKeys<Document>(db, RELEASES, buyerIds, 'buyerId'))).map(toProcurement);
   }
 
   /** Releases in which any of these suppliers won an award. */

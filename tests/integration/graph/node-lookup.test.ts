@@ -1,7 +1,7 @@
 /** Every type with a global id can be fetched again with `node(id:)`, with its links resolved across stores. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../../resolvers/global-id.js';
-import { NodeByIdDocument, OrganizationsDocument } from '../../generated/graphql.js';
+import { NodeByIdDocument, OrganizationRecordsDocument, OrganizationsDocument } from '../../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
@@ -81,6 +81,31 @@ describe('node lookups', () => {
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
     const unknown = await gateway.graphql(NodeByIdDocument, { id: toGlobalId('Spaceship', 'x') });
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
+  });
+
+  it('an organization links to its appointments, 三公 statements, fund allocations and procurements in the other stores', async () => {
+    const records = async (id: string) => {
+      const result = await gateway.graphql(OrganizationRecordsDocument, { id: toGlobalId('Organization', id), first: 100 });
+      expect(result.errors).toBeUndefined();
+      return result.data!.node as Extract<NonNullable<(typeof result)['data']>['node'], { __typename: 'Organization' }>;
+    };
+    const financeOffice = await records('org-neicuo-czs');
+    expect(financeOffice.appointments.totalCount).toBe(4);
+    expect(financeOffice.appointments.edges.map((e) => `${e!.node.action} ${e!.node.person!.name}`)).toEqual([
+      'APPOINT 陈志明',
+      'DISMISS 林国华',
+      'DISMISS 黄天赐',
+      'APPOINT 许雅婷',
+    ]);
+    expect(financeOffice.fundAllocations.totalCount).toBe(85);
+    const town = await records('org-neicuo');
+    expect(town.threePublicExpenseStatements.totalCount).toBe(13);
+    expect(town.threePublicExpenseStatements.edges[0]!.node).toMatchObject({ phase: 'BUDGET', month: null, total: '254000.00' });
+    const village = await records('org-neicuo-v-liantang');
+    expect(village.fundAllocations.totalCount).toBe(11);
+    expect(village.fundAllocations.edges.map((e) => e!.node.purpose)).toContain('征地补偿款');
+    const planning = await records('org-neicuo-gjb');
+    expect(planning.procurements.totalCount).toBe(6);
   });
 
   it('organizations page by name and filter by level', async () => {
