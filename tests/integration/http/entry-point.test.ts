@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -73,6 +74,21 @@ describe('dist/src/main.js', () => {
 
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
+  });
+});
+
+describe('dist/src/main.js on a port in use', () => {
+  it('exits with status 1 and says which port to change', async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const { port } = squatter.address() as AddressInfo;
+    try {
+      const started = run(MAIN, [], { PORT: String(port) });
+      expect(await started.exited).toBe(1);
+      expect(started.output().stderr).toContain(`Port ${port} on 127.0.0.1 is already in use; set PORT to a free port.`);
+    } finally {
+      squatter.close();
+    }
   });
 });
 
