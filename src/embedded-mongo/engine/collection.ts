@@ -27,6 +27,8 @@ export interface PreparedWrite {
   bytes: Uint8Array;
   /** Per index: the entries to add and to remove. */
   changes: { index: SecondaryIndex; add: DocumentKeys; remove: unknown[][] }[];
+  /** The `_id` of a new document (undefined for a replacement, whose `_id` cannot change). */
+  insertedId?: unknown;
 }
 
 /**
@@ -43,6 +45,12 @@ export class Collection {
   readonly uuid: UUID;
   readonly store = new RecordStore({ deserialize: DESERIALIZE });
   readonly indexes = new Map<string, SecondaryIndex>();
+  /**
+   * `_id_` as an ordered tree, built on first need (a sort or range on `_id`)
+   * and maintained from then on: the record store's hash map answers `_id`
+   * equality, so most collections never pay for the tree.
+   */
+  private idOrder: SecondaryIndex | undefined;
 
   constructor(db: string, name: string, options: Document) {
     this.db = db;
@@ -103,12 +111,13 @@ export class Collection {
         changes.push({ index, add: { tuples: added, multikey: next.multikey }, remove: removed });
       }
     }
-    return { key, bytes, changes };
+    return kind === 'insert' ? { key, bytes, changes, insertedId: newDoc._id } : { key, bytes, changes };
   }
 
   /** Applies a prepared write; it must be applied before any other write to this collection is prepared. */
   apply(write: PreparedWrite): void {
     this.store.setBytes(write.key, write.bytes);
+    if (write.insertedId !== undefined) this.idOrder?.add(write.key, { tuples: [[write.insertedId]], multikey: false });
     for (const { index, add, remove } of write.changes) {
       index.remove(write.key, remove);
       index.add(write.key, add);
@@ -118,7 +127,14 @@ export class Collection {
   /** Removes the document stored under `key` (given deserialized as `doc`) from the store and every index. */
   remove(key: string, doc: Document): void {
     for (const index of this.indexes.values()) index.remove(key, index.keysOf(doc).tuples);
+    this.idOrder?.remove(key, [[doc._id]]);
     this.store.delete(key);
+  }
+
+  /** The ordered `_id_` index, built now if it was not yet. */
+  idIndex(): SecondaryIndex {
+    this.idOrder ??= this.buildIndex(ID_INDEX_SPEC);
+    return this.idOrder;
   }
 
   /** Registers an index without building it (recovery builds all of them at once with rebuildIndexes). */
@@ -128,6 +144,7 @@ export class Collection {
 
   /** Rebuilds every declared index from the stored documents, deserializing each document once. */
   rebuildIndexes(): void {
+    this.idOrder = undefined;
     const indexes = [...this.indexes.values()];
     if (indexes.length === 0) return;
     const entries = indexes.map(() => [] as IndexKey[]);

@@ -154,13 +154,15 @@ export function planQuery(coll: Collection | undefined, filter: Document | undef
   if (hinted === undefined || hinted === 'id') {
     const ids = idKeys(conds);
     if (ids !== undefined) return { stage: 'IDHACK', keys: ids };
-    if (hinted === 'id') return { stage: 'COLLSCAN', reverse: false };
   }
+  const chosen = hinted === 'id' ? coll.idIndex() : hinted;
   let best: Candidate | undefined;
-  if (hinted !== undefined) {
-    best = indexIntervals(hinted, conds) ?? { index: hinted, intervals: fullScan(), score: 0, fixedPrefix: 0 };
+  if (chosen !== undefined) {
+    best = indexIntervals(chosen, conds) ?? { index: chosen, intervals: fullScan(), score: 0, fixedPrefix: 0 };
   } else {
-    for (const index of coll.indexes.values()) {
+    const wantsIdOrder = conds.get('_id') !== undefined || sortSpec[0]?.path === '_id';
+    const indexes = wantsIdOrder ? [coll.idIndex(), ...coll.indexes.values()] : coll.indexes.values();
+    for (const index of indexes) {
       if (index.partial) continue;
       const candidate = indexIntervals(index, conds);
       if (candidate !== undefined && (best === undefined || candidate.score > best.score)) best = candidate;
@@ -180,7 +182,8 @@ export function planQuery(coll: Collection | undefined, filter: Document | undef
     if (points !== undefined) plan.points = way < 0 ? [...points].reverse() : points;
     return plan;
   }
-  for (const index of coll.indexes.values()) {
+  const sortable = sortSpec[0]?.path === '_id' ? [coll.idIndex(), ...coll.indexes.values()] : coll.indexes.values();
+  for (const index of sortable) {
     const way = sortDirection(index, sortSpec, 0);
     if (way !== 0) return { stage: 'IXSCAN', index, intervals: fullScan(), reverse: way < 0, providesSort: true };
   }

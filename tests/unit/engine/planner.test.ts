@@ -87,6 +87,19 @@ describe('planner', () => {
     expect(found).toEqual([{ n: 4 }, { n: 14 }]);
   });
 
+  it('walks _id order for a sort or range on _id, kept current by later writes', async () => {
+    const spec = { filter: { _id: { $gte: 1990 } }, sort: { _id: -1 }, limit: 2, projection: { _id: 1 } };
+    expect(engine.explainFind!(ns, spec).queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: '_id_' });
+    let found: unknown[] = [];
+    expect(examined(engine, () => (found = all(engine.find(ns, spec))))).toBe(2);
+    expect(found).toEqual([{ _id: 1999 }, { _id: 1998 }]);
+    await engine.insert(ns, [{ _id: 5000, n: -1 }], true);
+    expect(all(engine.find(ns, spec))).toEqual([{ _id: 5000 }, { _id: 1999 }]);
+    await engine.delete(ns, [{ q: { _id: 5000 }, limit: 1 }], true);
+    expect(all(engine.find(ns, { sort: { _id: 1 }, limit: 2, projection: { _id: 1 } }))).toEqual([{ _id: 0 }, { _id: 1 }]);
+    expect(all(engine.find(ns, { sort: { _id: -1 }, limit: 1, projection: { _id: 1 } }))).toEqual([{ _id: 1999 }]);
+  });
+
   it('sorts in memory when no index gives the order, with the same result', () => {
     const found = all(engine.find(ns, { filter: { grp: 1 }, sort: { free: -1 }, skip: 1, limit: 2, projection: { _id: 1 } }));
     expect(found).toEqual([{ _id: 1981 }, { _id: 1971 }]);
