@@ -329,6 +329,22 @@ const $addFields: Stage = (coll, expr, options) => {
   });
 };
 
-export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields };
+/** Distinct documents in random order (mingo's draws with replacement); all of them when size exceeds the input. */
+const $sample: Stage = (coll, expr) => {
+  const size = isPlainObject(expr) ? expr.size : undefined;
+  if (!isNumeric(size) || toDouble(size) < 0) throw new CommandError('BadValue', 'size argument to $sample must be a non-negative number');
+  const n = Math.floor(toDouble(size));
+  return coll.transform((items: Any[]) => {
+    const pool = items.slice();
+    const take = Math.min(n, pool.length);
+    for (let i = 0; i < take; i++) {
+      const j = i + Math.floor(Math.random() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+    }
+    return Lazy(pool.slice(0, take));
+  });
+};
+
+export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample };
 
 overrideOperators({ accumulator: accumulators, expression: expressions, pipeline: stages } as OperatorOverrides);

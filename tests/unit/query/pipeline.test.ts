@@ -146,10 +146,13 @@ describe('runPipeline: stages', () => {
     expect(out[1]).toEqual({ _id: 'y', count: 2 });
   });
 
-  it('$sample returns the requested number of distinct documents', () => {
-    const out = run(people, [{ $sample: { size: 2 } }]);
-    expect(out).toHaveLength(2);
-    expect(new Set(out.map((d) => d._id)).size).toBe(2);
+  it('$sample returns the requested number of distinct documents, never more than the input', () => {
+    for (let round = 0; round < 20; round++) {
+      const out = run(people, [{ $sample: { size: 3 } }]);
+      expect(new Set(out.map((d) => d._id)).size).toBe(3);
+    }
+    expect(new Set(run(people, [{ $sample: { size: 10 } }]).map((d) => d._id)).size).toBe(4);
+    expect(codeOf(() => run(people, [{ $sample: { size: -1 } }]))).toBe('BadValue');
   });
 
   it('$facet runs sub-pipelines over the same input', () => {
