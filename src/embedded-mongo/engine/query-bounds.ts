@@ -104,6 +104,10 @@ function collectField(conds: Map<string, FieldCondition>, path: string, value: u
       case '$in':
         if (Array.isArray(arg) && arg.every(isPointValue)) addPoints(ensure(), arg);
         break;
+      case '$all':
+        // Every listed value must be present, so the documents holding the first one are a superset.
+        if (Array.isArray(arg) && arg.length > 0 && isPointValue(arg[0]) && !isOperatorObject(arg[0])) addPoints(ensure(), [arg[0]]);
+        break;
       case '$gt':
       case '$gte':
         if (isPointValue(arg) && !isOperatorObject(arg)) {

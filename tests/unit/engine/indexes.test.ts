@@ -182,6 +182,15 @@ describe('multikey indexes', () => {
     expect(engine.explainFind!(ns, { filter: { tags: 'b' } }).queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', isMultiKey: true });
   });
 
+  it('answers $all from the entries of its first value', async () => {
+    const engine = await fresh();
+    await engine.createIndexes(ns, [{ key: { tags: 1 }, name: 'tags_1' }]);
+    await engine.insert(ns, [{ _id: 1, tags: ['a', 'b'] }, { _id: 2, tags: ['a'] }, { _id: 3, tags: ['b'] }], true);
+    const plan = engine.explainFind!(ns, { filter: { tags: { $all: ['a', 'b'] } } });
+    expect(plan.queryPlanner.winningPlan.stage).toBe('IXSCAN');
+    expect(plan.executionStats).toMatchObject({ nReturned: 1, totalDocsExamined: 2 });
+  });
+
   it('matches ranges met by different elements on a multikey index', async () => {
     const engine = await fresh();
     await engine.createIndexes(ns, [{ key: { n: 1 }, name: 'n_1' }]);
