@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreCommandEvent } from '../../../datasources/index.js';
-import { CatalogWithLinksDocument } from '../../generated/graphql.js';
+import { CatalogWithLinksDocument, OrganizationsWithRecordsDocument } from '../../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
@@ -50,5 +50,25 @@ describe('store round trips per page', () => {
     expect(twoHundred.count).toBe(five.count);
     // One catalog page per store, one $in per store and record type, one per level of the organization hierarchy.
     expect(five.count).toBeLessThanOrEqual(16);
+  });
+
+  it('are the same for 8 or all 19 organizations with their records in every store', async () => {
+    const count = async (last: number) => {
+      commands.length = 0;
+      const result = await gateway.graphql(OrganizationsWithRecordsDocument, { last });
+      expect(result.errors).toBeUndefined();
+      const organizations = result.data!.organizations.edges.map((e) => e!.node);
+      expect(organizations).toHaveLength(last);
+      // Every kind of link has records in the page, so every loader is exercised at both sizes.
+      expect(organizations.some((o) => o.appointments.totalCount! > 0)).toBe(true);
+      expect(organizations.some((o) => o.threePublicExpenseStatements.totalCount! > 0)).toBe(true);
+      expect(organizations.some((o) => o.fundAllocations.totalCount! > 0)).toBe(true);
+      expect(organizations.some((o) => o.procurements.totalCount! > 0)).toBe(true);
+      return commands.map((c) => `${c.store}.${c.commandName}`).sort();
+    };
+    await count(8);
+    const few = await count(8);
+    const all = await count(19);
+    expect(all).toEqual(few);
   });
 });
