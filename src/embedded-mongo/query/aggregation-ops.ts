@@ -23,6 +23,7 @@ import { mingoOptions, overrideOperators, type OperatorOverrides } from './mingo
 import { isNumeric, toDouble } from './numbers.js';
 import { pathValues } from './paths.js';
 import { buildProjection } from './projection.js';
+import { $bucket, $unwind } from './reshape-stages.js';
 import { compileSort } from './sort.js';
 
 type Any = unknown;
@@ -345,6 +346,6 @@ const $sample: Stage = (coll, expr) => {
   });
 };
 
-export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample };
+export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample, $unwind, $bucket };
 
-overrideOperators({ accumulator: accumulators, expression: expressions, pipeline: stages } as OperatorOverrides);
+overrideOperators({ accumulator: accumulators, expression: expressions, pipeline: stages } as unknown as OperatorOverrides);

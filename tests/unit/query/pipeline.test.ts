@@ -133,6 +133,34 @@ describe('runPipeline: stages', () => {
     ]);
   });
 
+  it('$unwind passes scalars (even empty strings) through and never writes into its input', () => {
+    const input = [{ _id: 1, v: '' }, { _id: 2, v: [] }, { _id: 3, n: { v: [1, 2] } }];
+    const snapshot = JSON.stringify(input);
+    expect(run(input, [{ $unwind: { path: '$v', includeArrayIndex: 'i', preserveNullAndEmptyArrays: true } }])).toEqual([
+      { _id: 1, v: '', i: null },
+      { _id: 2, i: null },
+      { _id: 3, n: { v: [1, 2] }, i: null },
+    ]);
+    expect(run(input, [{ $unwind: '$n.v' }])).toEqual([
+      { _id: 3, n: { v: 1 } },
+      { _id: 3, n: { v: 2 } },
+    ]);
+    expect(JSON.stringify(input)).toBe(snapshot);
+    expect(codeOf(() => run(input, [{ $unwind: 'v' }]))).toBe('BadValue');
+  });
+
+  it('$bucket emits only non-empty buckets, Decimal128 keys by value, then the default', () => {
+    const docs = [{ v: 1 }, { v: dec('2.5') }, { v: 12 }, { v: 'x' }, { v: 7, w: dec('0.1') }];
+    const out = run(docs, [{ $bucket: { groupBy: '$v', boundaries: [0, 5, 10, 20], default: 'other', output: { n: { $sum: 1 }, w: { $sum: '$w' } } } }]);
+    expect(out.map((r) => [r._id, r.n, String(r.w)])).toEqual([
+      [0, 2, '0'],
+      [5, 1, '0.1'],
+      [10, 1, '0'],
+      ['other', 1, '0'],
+    ]);
+    expect(codeOf(() => run([{ v: 'x' }], [{ $bucket: { groupBy: '$v', boundaries: [0, 5] } }]))).toBe('BadValue');
+  });
+
   it('$addFields/$set, $unset, $replaceRoot and $count', () => {
     expect(run([{ _id: 1, a: { b: 2 } }], [{ $set: { c: { $multiply: ['$a.b', 3] } } }, { $unset: 'a' }])).toEqual([{ _id: 1, c: 6 }]);
     expect(run([{ _id: 1, a: { b: 2 } }], [{ $replaceRoot: { newRoot: '$a' } }])).toEqual([{ b: 2 }]);
