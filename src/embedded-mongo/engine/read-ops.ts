@@ -100,6 +100,11 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, coun
 /** Number of matches after skip and limit (0 = none), as the count command answers. */
 export function countDocuments(coll: Collection | undefined, filter: Document, counters: ExamineCounters[], skip = 0, limit = 0): number {
   const w = window({ skip, limit });
+  if (isEmpty(filter)) {
+    // Without a filter the answer is the record count, as mongod reads it from collection metadata.
+    const total = Math.max(0, (coll?.store.size ?? 0) - w.skip);
+    return w.limit === undefined ? total : Math.min(total, w.limit);
+  }
   let n = 0;
   for (const _ of matching(coll, filter, counters).matches) {
     n++;

@@ -56,6 +56,17 @@ describe('catalog', () => {
   });
 });
 
+describe('stats', () => {
+  it('counts databases, collections, documents and their BSON bytes', async () => {
+    const engine = await engineWith([{ _id: 1, s: 'x'.repeat(100) }, { _id: 2 }]);
+    await engine.insert({ db: 'other', coll: 'c' }, [{}], true);
+    const stats = engine.stats();
+    expect(stats).toMatchObject({ databases: 2, collections: 2, documents: 3, journalBytes: 0 });
+    expect(stats.dataBytes).toBeGreaterThan(100);
+    expect(engine.listDatabases().find((d) => d.name === 'shop')?.sizeOnDisk).toBeGreaterThan(100);
+  });
+});
+
 describe('insert', () => {
   it('adds an ObjectId _id as the first field when absent', async () => {
     const engine = await engineWith([{ a: 1 }]);

@@ -214,6 +214,20 @@ describe('multikey indexes', () => {
     expect(engine.count(ns, {})).toBe(0);
   });
 
+  it('leaves a document and every index untouched when an update would index parallel arrays', async () => {
+    const engine = await fresh();
+    await engine.createIndexes(ns, [
+      { key: { c: 1 }, name: 'c_1' },
+      { key: { a: 1, b: 1 }, name: 'a_1_b_1' },
+    ]);
+    await engine.insert(ns, [{ _id: 1, a: [1, 2], b: 1, c: 'old' }], true);
+    const result = await engine.update(ns, [{ q: { _id: 1 }, u: { $set: { b: [3, 4], c: 'new' } } }], true);
+    expect(result.writeErrors?.[0]?.code).toBe(171);
+    expect(all(engine.find(ns, { filter: { c: 'new' } }))).toEqual([]);
+    expect(all(engine.find(ns, { filter: { c: 'old' }, projection: { _id: 1 } }))).toEqual([{ _id: 1 }]);
+    expect(all(engine.find(ns, { filter: { a: 2, b: 1 }, projection: { _id: 1 } }))).toEqual([{ _id: 1 }]);
+  });
+
   it('indexes dotted paths through arrays of subdocuments', async () => {
     const engine = await fresh();
     await engine.createIndexes(ns, [{ key: { 'items.sku': 1 }, name: 'items.sku_1' }]);
