@@ -283,6 +283,16 @@ const $project: Stage = (coll, expr, options) => {
   return coll.map((doc: Document) => project(doc));
 };
 
+/** `$unset` as an exclusion projection that copies (mingo's deletes nested fields from its input). */
+const $unset: Stage = (coll, expr, options) => {
+  const fields = typeof expr === 'string' ? [expr] : expr;
+  if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string')) {
+    throw new CommandError('BadValue', '$unset specification must be a string or an array of strings');
+  }
+  const project = buildProjection(Object.fromEntries(fields.map((f) => [f, 0])), { mode: 'aggregate', options });
+  return coll.map((doc: Document) => project(doc));
+};
+
 /** `$addFields` specs: nested literal documents are field specs merged into embedded documents. */
 function addFieldEntries(spec: AnyObject, prefix: string[], out: [string[], Any][]): void {
   for (const [k, v] of Object.entries(spec)) {
@@ -346,6 +356,6 @@ const $sample: Stage = (coll, expr) => {
   });
 };
 
-export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample, $unwind, $bucket };
+export const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample, $unwind, $bucket, $unset };
 
 overrideOperators({ accumulator: accumulators, expression: expressions, pipeline: stages } as unknown as OperatorOverrides);

@@ -253,6 +253,12 @@ describe('runPipeline: field stages keep mongod shapes', () => {
     expect(codeOf(() => run([{ _id: 1 }], [{ $project: {} }]))).toBe('BadValue');
   });
 
+  it('$unset removes top-level and nested fields without touching the input', () => {
+    const input = { _id: 1, a: 1, b: { c: 1, d: 2 } };
+    expect(run([input], [{ $unset: ['a', 'b.c'] }])).toEqual([{ _id: 1, b: { d: 2 } }]);
+    expect(input).toEqual({ _id: 1, a: 1, b: { c: 1, d: 2 } });
+  });
+
   it('$set on a dotted path reaches every document of an array', () => {
     expect(run([{ _id: 1, a: [{}, { c: 1 }, 5] }], [{ $set: { 'a.b': 1 } }])).toEqual([{ _id: 1, a: [{ b: 1 }, { c: 1, b: 1 }, 5] }]);
   });
