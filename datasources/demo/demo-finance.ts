@@ -19,8 +19,16 @@ export function addDays(day: string, days: number): string {
 }
 
 const VEHICLES_HELD = 6;
+/** 2015 figures of a period without travel abroad or vehicle purchases (公车改革 froze purchases). */
+const NO_TRAVEL_NO_PURCHASE = { year: 2015, vehiclesHeld: VEHICLES_HELD, groups: 0, travellers: 0, vehiclesPurchased: 0, overseas: 0, purchase: 0 };
 
 interface Figures {
+  year: number;
+  /** Official vehicles held (保有量). */
+  vehiclesHeld: number;
+  groups: number;
+  travellers: number;
+  vehiclesPurchased: number;
   overseas: number;
   purchase: number;
   operation: number;
@@ -30,13 +38,14 @@ interface Figures {
 }
 
 function statement(id: string, phase: 'BUDGET' | 'FINAL', month: number | null, f: Figures) {
-  const record: ThreePublicStatementRecord = { id, organizationId: TOWN, phase, year: 2015, month };
+  const { year } = f;
+  const record: ThreePublicStatementRecord = { id, organizationId: TOWN, phase, year, month };
   const line = (item: ThreePublicItem, fen: number, counts: Partial<ThreePublicExpenseRecord>): ThreePublicExpenseRecord => ({
     id: `${id}-${item.toLowerCase().replace('_', '-')}`,
     statementId: id,
     organizationId: TOWN,
     phase,
-    year: 2015,
+    year,
     month,
     item,
     amount: yuanFromFen(fen),
@@ -49,9 +58,9 @@ function statement(id: string, phase: 'BUDGET' | 'FINAL', month: number | null, 
     ...counts,
   });
   const items = [
-    line('OVERSEAS_TRAVEL', f.overseas, { groups: 0, travellers: 0 }),
-    line('VEHICLE_PURCHASE', f.purchase, { vehiclesPurchased: 0, vehiclesHeld: VEHICLES_HELD }),
-    line('VEHICLE_OPERATION', f.operation, { vehiclesHeld: VEHICLES_HELD }),
+    line('OVERSEAS_TRAVEL', f.overseas, { groups: f.groups, travellers: f.travellers }),
+    line('VEHICLE_PURCHASE', f.purchase, { vehiclesPurchased: f.vehiclesPurchased, vehiclesHeld: f.vehiclesHeld }),
+    line('VEHICLE_OPERATION', f.operation, { vehiclesHeld: f.vehiclesHeld }),
     line('OFFICIAL_RECEPTION', f.reception, { receptions: f.receptions, guests: f.guests }),
   ];
   const text = items
@@ -83,7 +92,7 @@ export function demoFinance(): {
   const publications: Publication[] = [];
   const channels = ['GOVERNMENT_BULLETIN_BOARD', 'TOWN_PORTAL'] as const;
 
-  const budget = statement('tpe-2015-budget', 'BUDGET', null, { overseas: 0, purchase: 0, operation: 15_600_000, reception: 9_800_000, receptions: null, guests: null });
+  const budget = statement('tpe-2015-budget', 'BUDGET', null, { ...NO_TRAVEL_NO_PURCHASE, operation: 15_600_000, reception: 9_800_000, receptions: null, guests: null });
   statements.push(budget.record);
   expenses.push(...budget.items);
   publications.push({
@@ -97,11 +106,37 @@ export function demoFinance(): {
     text: `2015年“三公”经费预算：${budget.text}。`,
   });
 
+  // The 2014 final accounts, published with the department final accounts in mid-2015.
+  const final2014 = statement('tpe-2014-final', 'FINAL', null, {
+    year: 2014,
+    vehiclesHeld: 7,
+    groups: 1,
+    travellers: 3,
+    vehiclesPurchased: 0,
+    overseas: 4_860_000,
+    purchase: 0,
+    operation: 16_843_250,
+    reception: 11_287_000,
+    receptions: 142,
+    guests: 913,
+  });
+  statements.push(final2014.record);
+  expenses.push(...final2014.items);
+  publications.push({
+    id: final2014.record.id,
+    kind: 'ThreePublicExpenseStatement',
+    title: '内厝镇2014年度“三公”经费决算情况公开',
+    category: 'FISCAL_FUNDS',
+    organizationId: TOWN,
+    publishedAt: chinaTime('2015-07-24', '10:00'),
+    channels: [...channels],
+    text: `2014年度“三公”经费决算：${final2014.text}。`,
+  });
+
   for (let month = 1; month <= 12; month++) {
     const receptions = between(random, 6, 16);
     const monthly = statement(`tpe-2015-${String(month).padStart(2, '0')}`, 'FINAL', month, {
-      overseas: 0,
-      purchase: 0,
+      ...NO_TRAVEL_NO_PURCHASE,
       operation: between(random, 900_000, 1_550_000),
       reception: between(random, 400_000, 980_000),
       receptions,

@@ -3,6 +3,7 @@
  * 内厝镇 for January–November 2015 gives exactly the report's figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../../datasources/demo/index.js';
 import { toGlobalId } from '../../../resolvers/global-id.js';
 import { CatalogPageDocument, CatalogSummaryDocument } from '../../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
@@ -62,5 +63,16 @@ describe('the seed report figures, January–November 2015', () => {
     expect(counts.ORGANIZATION_PERSONNEL).toBe(18);
     expect(counts.WORK_NEWS).toBe(28);
     expect(counts.PHOTO_NEWS).toBeUndefined();
+  });
+
+  it('loading again without reset leaves the data alone; with reset reloads the same data', async () => {
+    const summary = async () => (await gateway.graphql(CatalogSummaryDocument, { organizationId: town })).data!.catalogSummary;
+    const before = await summary();
+    expect(await loadDemoData(gateway.stores, { reset: false })).toEqual({ counts: {} });
+    expect(await summary()).toEqual(before);
+    const reloaded = await loadDemoData(gateway.stores, { reset: true });
+    expect(reloaded.counts['personnel.appointments']).toBe(19);
+    expect(reloaded.counts['office.organizations']).toBe(19);
+    expect(await summary()).toEqual(before);
   });
 });
