@@ -6,7 +6,7 @@
 import { CatalogSource } from './catalog/catalog-source.js';
 import { FederatedCatalog } from './catalog/federated-catalog.js';
 import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
-import { OFFICE_INDEXES, OfficeStore } from './office/office-store.js';
+import { OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
 import { PERSONNEL_INDEXES, PersonnelStore } from './personnel/personnel-store.js';
 import { PROCUREMENT_INDEXES, ProcurementStore } from './procurement/procurement-store.js';
 import { StoreConnection, type StoreConnectionConfig } from './store-connection.js';
@@ -73,7 +73,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     async isEmpty() {
       const counts = await Promise.all([
         ...STORE_NAMES.map((name) => catalogs[name].count({})),
-        connections.office.run((db) => db.collection('organizations').countDocuments({})),
+        connections.office.run((db) => db.collection(ORGANIZATIONS).countDocuments({})),
       ]);
       return counts.every((n) => n === 0);
     },

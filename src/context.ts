@@ -1,11 +1,10 @@
 /**
  * The per-request context every resolver receives: one fixed `now`, the
  * stores, and a fresh set of DataLoaders (so one request never sees another's
- * cache). Errors of stores that did not answer, while the rest of a field's
- * data could still be returned, are collected in `partialErrors`.
+ * cache, and every cross-link of the request is batched per store and type).
  */
+import type { Stores } from '../datasources/index.js';
 import { createLoaders, type Loaders } from '../datasources/loaders.js';
-import type { SourceUnavailableError, Stores } from '../datasources/index.js';
 
 export type { Loaders } from '../datasources/loaders.js';
 
@@ -21,5 +20,3 @@ export interface GatewayContext {
 export function createContext(stores: Stores, options: { requestId: string; now?: Date }): GatewayContext {
   return { requestId: options.requestId, now: options.now ?? new Date(), stores, loaders: createLoaders(stores) };
 }
-
-export type { SourceUnavailableError };
