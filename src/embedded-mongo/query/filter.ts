@@ -13,6 +13,7 @@ import { compareValues, valuesEqual } from './compare.js';
 import { keyString } from './key-string.js';
 import { mingoOptions, underMingo } from './mingo-context.js';
 import { compareNumbers, isNumeric, toDouble, unwrapNumber } from './numbers.js';
+import { rememberMatch } from './match-memory.js';
 import { isTraversable } from './paths.js';
 import { isRegexValue, makeRegExp, toRegExp } from './regex.js';
 
@@ -510,7 +511,12 @@ function compileDocument(filter: Document): DocTest {
 export function compileFilter(filter: Document): (doc: Document) => boolean {
   if (filter === null || filter === undefined) return () => true;
   if (!isPlainObject(filter)) throw new CommandError('BadValue', 'query filter must be an object');
-  return compileDocument(filter);
+  const test = compileDocument(filter);
+  return (doc) => {
+    if (!test(doc)) return false;
+    rememberMatch(doc, filter);
+    return true;
+  };
 }
 
 /** compileFilter for a `$match` stage: `$expr` sees the stage's variables (`let`, `$$NOW`, …). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal128, Long, ObjectId, Timestamp, type Document } from 'bson';
-import { applyUpdate, isReplacement, upsertSeed } from '../../../src/embedded-mongo/query/index.js';
+import { applyUpdate, compileFilter, isReplacement, upsertSeed } from '../../../src/embedded-mongo/query/index.js';
 import { CommandError } from '../../../src/embedded-mongo/errors.js';
 
 const dec = (s: string) => Decimal128.fromString(s);
@@ -139,6 +139,13 @@ describe('applyUpdate: positional updates', () => {
     const out = apply(doc, { $set: { 'grades.$.n': 0 } }, { query: { _id: 1, 'grades.g': { $gte: 90 } } }).doc;
     expect(out.grades).toEqual([{ g: 80, n: 1 }, { g: 90, n: 0 }, { g: 95, n: 3 }]);
     expect(apply({ a: [5, 6, 7] }, { $inc: { 'a.$': 10 } }, { query: { a: 6 } }).doc).toEqual({ a: [5, 16, 7] });
+  });
+
+  it('$ uses the query that selected the document through compileFilter when none is passed', () => {
+    const stored = { _id: 2, a: [{ k: 1 }, { k: 2 }] };
+    const selected = [stored].filter(compileFilter({ 'a.k': 2 }));
+    expect(apply(selected[0]!, { $set: { 'a.$.hit': true } }).doc.a).toEqual([{ k: 1 }, { k: 2, hit: true }]);
+    expect(codeOf(() => apply({ ...stored }, { $set: { 'a.$.hit': true } }))).toBe('BadValue');
   });
 
   it('$ without a matching query condition answers BadValue', () => {
