@@ -31,6 +31,17 @@ export function* planCandidates(coll: Collection | undefined, plan: Plan, counte
         if (doc !== undefined) yield { key, doc };
       }
       return;
+    case 'OR': {
+      const seen = new Set<string>();
+      for (const branch of plan.branches) {
+        for (const candidate of planCandidates(coll, branch, counters)) {
+          if (seen.has(candidate.key)) continue;
+          seen.add(candidate.key);
+          yield candidate;
+        }
+      }
+      return;
+    }
     case 'COLLSCAN': {
       const keys = plan.reverse ? [...store.keys()].reverse() : store.keys();
       for (const key of keys) {

@@ -8,6 +8,8 @@ export function describePlan(plan: Plan): Document {
       return { stage: 'EOF' };
     case 'COLLSCAN':
       return { stage: 'COLLSCAN', direction: plan.reverse ? 'backward' : 'forward' };
+    case 'OR':
+      return { stage: 'OR', inputStages: plan.branches.map(describePlan) };
     case 'IDHACK':
       return { stage: 'IDHACK', indexName: '_id_', keyPattern: { _id: 1 } };
     case 'IXSCAN':

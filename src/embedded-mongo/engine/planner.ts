@@ -11,6 +11,8 @@ export type Plan =
   | { stage: 'EOF' }
   | { stage: 'COLLSCAN'; reverse: boolean }
   | { stage: 'IDHACK'; keys: string[] }
+  /** A top-level `$or` whose every branch is planned through an index: the union of the branches' documents. */
+  | { stage: 'OR'; branches: Plan[] }
   | {
       stage: 'IXSCAN';
       index: SecondaryIndex;
@@ -187,5 +189,19 @@ export function planQuery(coll: Collection | undefined, filter: Document | undef
     const way = sortDirection(index, sortSpec, 0);
     if (way !== 0) return { stage: 'IXSCAN', index, intervals: fullScan(), reverse: way < 0, providesSort: true };
   }
-  return { stage: 'COLLSCAN', reverse: false };
+  return planOr(coll, filter) ?? { stage: 'COLLSCAN', reverse: false };
+}
+
+/** An OR plan when the filter's top-level `$or` has branches that each reach their documents without a scan. */
+function planOr(coll: Collection, filter: Document | undefined): Plan | undefined {
+  const branches = filter?.$or;
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const plans: Plan[] = [];
+  for (const branch of branches) {
+    if (typeof branch !== 'object' || branch === null) return undefined;
+    const plan = planQuery(coll, branch as Document);
+    if (plan.stage === 'COLLSCAN' || (plan.stage === 'IXSCAN' && plan.intervals.length === 1 && plan.intervals[0]![0].v.length === 0)) return undefined;
+    plans.push(plan);
+  }
+  return { stage: 'OR', branches: plans };
 }

@@ -66,9 +66,18 @@ describe('planner', () => {
     expect(plan.executionStats).toMatchObject({ nReturned: 10, totalDocsExamined: 10 });
   });
 
-  it('scans the collection when no index applies ($or, unindexed field)', () => {
+  it('scans the collection when no index applies (unindexed field, $or with an unindexed branch)', () => {
     expect(engine.explainFind!(ns, { filter: { free: 5 } }).queryPlanner.winningPlan.stage).toBe('COLLSCAN');
     expect(examined(engine, () => all(engine.find(ns, { filter: { $or: [{ n: 1 }, { free: 2 }] } })))).toBe(N);
+  });
+
+  it('answers an $or of indexed branches as the union of their index scans', () => {
+    const filter = { $or: [{ n: { $lt: 3 } }, { code: 'c00010' }, { _id: 2 }] };
+    const plan = engine.explainFind!(ns, { filter });
+    expect(plan.queryPlanner.winningPlan.stage).toBe('OR');
+    expect(plan.queryPlanner.winningPlan.inputStages.map((s: { stage: string }) => s.stage)).toEqual(['IXSCAN', 'IXSCAN', 'IDHACK']);
+    // Branch results are united after fetching, so _id 2 is read twice.
+    expect(plan.executionStats).toMatchObject({ nReturned: 4, totalDocsExamined: 5 });
   });
 
   it('walks an index in order for sort + limit instead of sorting the collection', () => {
