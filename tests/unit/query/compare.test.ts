@@ -168,3 +168,30 @@ describe('keyString', () => {
     expect(keyString({ a: 1, b: 2 })).not.toBe(keyString({ b: 2, a: 1 }));
   });
 });
+
+describe('keyString and compareValues agree', () => {
+  it('give equal keys exactly to the values compareValues calls equal, and order a mixed pool consistently', () => {
+    const scalars: unknown[] = [
+      null, undefined, 0, -0, 1, 1.5, -1, 2 ** 53, 2 ** 53 + 2, 0.1, NaN, Infinity, -Infinity, 1e21, 1e-7,
+      1n, 2n ** 53n + 1n, Long.fromNumber(1), Long.fromString('9007199254740993'), new Int32(1), new Double(1.5),
+      dec('1'), dec('1.0'), dec('1.5'), dec('0.1'), dec('0.5'), dec('NaN'), dec('Infinity'), dec('-0'), dec('1E+21'), dec('1E-7'),
+      '', 'a', '1', 'A', true, false, new Date(0), new Date(1), /a/, /a/i, new BSONRegExp('a', 'i'),
+      new ObjectId('000000000000000000000001'), new ObjectId('000000000000000000000001'), new ObjectId('000000000000000000000002'),
+      new Binary(Buffer.from([1])), new Binary(Buffer.from([1]), 4), new Timestamp({ t: 1, i: 1 }), new MinKey(), new MaxKey(),
+    ];
+    const pool: unknown[] = [...scalars, [], [1], [dec('1.00')], [1, 2], [[1]], {}, { a: 1 }, { a: dec('1') }, { b: 1 }, { a: 1, b: 2 }, { b: 2, a: 1 }, { a: [1, 'x'] }];
+    for (const a of pool) {
+      for (const b of pool) {
+        const equal = compareValues(a, b) === 0;
+        expect(keyString(a) === keyString(b), `${String(a)} vs ${String(b)}`).toBe(equal);
+        expect(valuesEqual(a, b)).toBe(equal);
+        expect(Math.sign(compareValues(a, b)) + Math.sign(compareValues(b, a))).toBe(0);
+      }
+    }
+    const sorted = pool.slice().sort(compareValues);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) expect(compareValues(sorted[i], sorted[j])).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
