@@ -61,10 +61,10 @@ export interface Loaders {
   catalogEntry: Record<StoreName, DataLoader<string, CatalogEntry | null>>;
 }
 
-/** A fresh set of loaders over `stores` for one request. */
-export function createLoaders(stores: Stores): Loaders {
+/** A fresh set of loaders over `stores` for one request at `now`; catalog entries published after `now` are not loaded (not yet public). */
+export function createLoaders(stores: Stores, now: Date): Loaders {
   const catalogEntry = Object.fromEntries(
-    STORE_NAMES.map((name) => [name, loader((ids) => stores.catalogs[name].byIds(ids))]),
+    STORE_NAMES.map((name) => [name, loader(async (ids) => (await stores.catalogs[name].byIds(ids)).filter((entry) => entry.publishedAt <= now))]),
   ) as Record<StoreName, DataLoader<string, CatalogEntry | null>>;
   return {
     organization: loader((ids) => stores.office.organizationsByIds(ids)),

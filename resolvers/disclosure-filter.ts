@@ -53,7 +53,7 @@ export async function catalogFilter(
   input: DisclosureFilter | undefined | null,
   context: GatewayContext,
 ): Promise<{ filter: CatalogFilter; unavailable: SourceUnavailableError[] }> {
-  const filter: CatalogFilter = {};
+  const filter: CatalogFilter = { visibleAt: context.now };
   let unavailable: SourceUnavailableError[] = [];
   if (!input) return { filter, unavailable };
   if (input.categories != null) filter.categories = input.categories.map((c) => categoryCode(c, 'filter.categories'));

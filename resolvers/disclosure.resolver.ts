@@ -49,6 +49,7 @@ export class DisclosureResolver {
     const scope = await organizationScope(organizationId, includeSubOrganizations, context, 'organizationId');
     const counted = await context.stores.catalog.countByCategory({
       organizationIds: scope.ids,
+      visibleAt: context.now,
       ...(from ? { publishedFrom: from } : {}),
       ...(to ? { publishedTo: to } : {}),
     });

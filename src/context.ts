@@ -18,5 +18,6 @@ export interface GatewayContext {
 
 /** A context for one request; `now` defaults to the current time and stays fixed for the whole request. */
 export function createContext(stores: Stores, options: { requestId: string; now?: Date }): GatewayContext {
-  return { requestId: options.requestId, now: options.now ?? new Date(), stores, loaders: createLoaders(stores) };
+  const now = options.now ?? new Date();
+  return { requestId: options.requestId, now, stores, loaders: createLoaders(stores, now) };
 }

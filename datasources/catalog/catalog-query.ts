@@ -19,6 +19,8 @@ export interface CatalogFilter {
   publishedTo?: Date;
   /** A substring the title or text must contain (Chinese or not). */
   search?: string;
+  /** Only entries already published at this instant (a scheduled publication stays hidden until its time). */
+  visibleAt?: Date;
 }
 
 export type CatalogSortField = 'publishedAt' | 'indexNumber';
@@ -41,10 +43,11 @@ export function catalogFilterQuery(filter: CatalogFilter): Document {
   if (filter.organizationIds) and.push({ organizationId: { $in: filter.organizationIds } });
   if (filter.categories) and.push({ category: { $in: filter.categories } });
   if (filter.kinds) and.push({ kind: { $in: filter.kinds } });
-  if (filter.publishedFrom || filter.publishedTo) {
+  if (filter.publishedFrom || filter.publishedTo || filter.visibleAt) {
     const range: Document = {};
     if (filter.publishedFrom) range.$gte = filter.publishedFrom;
     if (filter.publishedTo) range.$lt = filter.publishedTo;
+    if (filter.visibleAt) range.$lte = filter.visibleAt;
     and.push({ publishedAt: range });
   }
   if (filter.search !== undefined) {

@@ -4,9 +4,11 @@
  * substring search, and the errors for arguments a client got wrong.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogEntryDoc } from '../../../datasources/catalog/catalog-entry.js';
+import { catalogEntries } from '../../../datasources/demo/demo-catalog.js';
 import { demoCollections } from '../../../datasources/demo/index.js';
 import { toGlobalId } from '../../../resolvers/global-id.js';
-import { CatalogPageDocument, type CatalogPageQueryVariables } from '../../generated/graphql.js';
+import { CatalogPageDocument, NodeByIdDocument, type CatalogPageQueryVariables } from '../../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
@@ -83,6 +85,34 @@ describe('catalog filters', () => {
     const found = await ids({ search: '征地', kinds: ['FundAllocation'], publishedTo: '2015-08-01T00:00:00.000Z' });
     expect(found).toEqual(expected((e) => e.kind === 'FundAllocation' && e.searchText.includes('征地') && e.publishedAt < new Date('2015-08-01T00:00:00Z')));
     expect(found).toHaveLength(2);
+  });
+});
+
+describe('visibility', () => {
+  it('a record scheduled for later stays out of the catalog and node lookups until its time', async () => {
+    const publish = async (id: string, publishedAt: Date) => {
+      const [entry] = catalogEntries([
+        { id, kind: 'PublishedDocument', title: `定时发布测试${id}`, category: 'NOTICES', organizationId: 'org-neicuo-dzb', publishedAt, channels: ['TOWN_PORTAL'], text: '' },
+      ]);
+      await gateway.stores.connections.office.run(async (db) => {
+        await db.collection<CatalogEntryDoc>('catalog').insertOne(entry!);
+        await db.collection<{ _id: string }>('documents').insertOne({ _id: id, documentType: 'NOTICE', documentNumber: null, body: '' } as never);
+      });
+    };
+    await publish('doc-scheduled', new Date(Date.now() + 3_600_000));
+    await publish('doc-just-published', new Date(Date.now() - 1_000));
+    try {
+      expect(await ids({ search: '定时发布测试' })).toEqual([toGlobalId('PublishedDocument', 'doc-just-published')]);
+      const scheduled = await gateway.graphql(NodeByIdDocument, { id: toGlobalId('PublishedDocument', 'doc-scheduled') });
+      expect(scheduled.data!.node).toBeNull();
+      const published = await gateway.graphql(NodeByIdDocument, { id: toGlobalId('PublishedDocument', 'doc-just-published') });
+      expect(published.data!.node).toMatchObject({ __typename: 'PublishedDocument' });
+    } finally {
+      await gateway.stores.connections.office.run(async (db) => {
+        await db.collection<CatalogEntryDoc>('catalog').deleteMany({ _id: { $in: ['doc-scheduled', 'doc-just-published'] } });
+        await db.collection<{ _id: string }>('documents').deleteMany({ _id: { $in: ['doc-scheduled', 'doc-just-published'] } });
+      });
+    }
   });
 });
 
