@@ -174,6 +174,14 @@ function accumulate(group: AnyObject[], spec: Any, field: string, options: Optio
   return fn(group, operand, options);
 }
 
+/** Drops fields that evaluated to missing, as mongod leaves them out of computed documents. */
+function withoutMissing(v: Any): Any {
+  if (!isPlainObject(v)) return v;
+  const out: AnyObject = {};
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = withoutMissing(x);
+  return out;
+}
+
 const $group: Stage = (coll, expr, options) => {
   if (!isPlainObject(expr) || !('_id' in expr)) throw new CommandError('FailedToParse', "a group specification must include an _id");
   const { _id: idExpr, ...fields } = expr as AnyObject;
@@ -183,7 +191,7 @@ const $group: Stage = (coll, expr, options) => {
   return coll.transform((items: AnyObject[]) => {
     const groups = new Map<string, { id: Any; docs: AnyObject[] }>();
     for (const doc of items) {
-      const id = evalExpr(doc, idExpr, options) ?? null;
+      const id = withoutMissing(evalExpr(doc, idExpr, options)) ?? null;
       const k = keyString(id);
       let g = groups.get(k);
       if (!g) {

@@ -81,6 +81,15 @@ describe('runPipeline: exact numeric accumulators', () => {
     ]);
   });
 
+  it('leaves missing fields out of a compound group key, apart from null ones', () => {
+    const out = run([{ a: 1 }, { a: 1, b: null }, { a: 1 }], [{ $group: { _id: { a: '$a', b: '$b' }, n: { $sum: 1 } } }, { $sort: { n: -1 } }]);
+    expect(out).toEqual([
+      { _id: { a: 1 }, n: 2 },
+      { _id: { a: 1, b: null }, n: 1 },
+    ]);
+    expect(Object.keys(out[0]!._id as Document)).toEqual(['a']);
+  });
+
   it('computes $min, $max, $first, $last, $push and $addToSet', () => {
     const id = new ObjectId();
     const docs = [{ v: 3, t: id }, { v: 'a', t: new ObjectId(id.toHexString()) }, { v: null, t: 1 }, { v: 1, t: 1.0 }];
