@@ -12,6 +12,18 @@ import { mingoOptions, underMingo } from './mingo-context.js';
 import { refuseScripts } from './scripts.js';
 
 const REFUSED_STAGES = new Set(['$out', '$merge']);
+/** $out/$merge inside $facet, $lookup or $unionWith sub-pipelines are refused like top-level ones. */
+function refuseNestedWrites(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const v of value) refuseNestedWrites(v);
+  } else if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [k, v] of Object.entries(value)) {
+      if (REFUSED_STAGES.has(k)) throw new CommandError('IllegalOperation', `${k} is not supported by this server`);
+      refuseNestedWrites(v);
+    }
+  }
+}
+
 /** Validates the stage shapes this server refuses before anything runs. */
 export function validatePipeline(pipeline: Document[]): void {
   if (!Array.isArray(pipeline)) throw new CommandError('TypeMismatch', "'pipeline' option must be specified as an array");
@@ -26,6 +38,7 @@ export function validatePipeline(pipeline: Document[]): void {
       throw new CommandError('Location40324', `Unrecognized pipeline stage name: '${name}'`);
     }
     refuseScripts(stage);
+    refuseNestedWrites(stage);
   }
 }
 

@@ -326,6 +326,8 @@ describe('runPipeline: refusals', () => {
   it('refuses $out and $merge with IllegalOperation', () => {
     expect(codeOf(() => run([], [{ $out: 'x' }]))).toBe('IllegalOperation');
     expect(codeOf(() => run([], [{ $merge: { into: 'x' } }]))).toBe('IllegalOperation');
+    expect(codeOf(() => run([], [{ $facet: { a: [{ $out: 'x' }] } }]))).toBe('IllegalOperation');
+    expect(codeOf(() => run([], [{ $lookup: { from: 'orders', pipeline: [{ $merge: { into: 'x' } }], as: 'y' } }]))).toBe('IllegalOperation');
   });
 
   it('refuses $where, $function and $accumulator without running them', () => {
