@@ -4,6 +4,7 @@ import * as bulkLoading from 'sorted-btree/extended/bulkLoad.js';
 import { compileFilter, keyString, pathValues } from '../query/index.js';
 import { type IndexKey, indexKeyComparator } from './index-key.js';
 import { type KeyField, keyFields } from './index-spec.js';
+import { PointTable } from './point-table.js';
 import type { IndexSpec } from './types.js';
 import { errorWithCode } from './write-errors.js';
 
@@ -75,12 +76,8 @@ export class SecondaryIndex {
   /** True once any indexed document had an array on an indexed path (then one document may have several entries). */
   multikey = false;
   private tree: BTree<IndexKey, undefined>;
-  /**
-   * Full key tuple (as tupleKey) → record key(s): equality lookups and unique
-   * checks by hash, because a tree descent costs microseconds of pointer
-   * chasing on a large index and a batched `$in` does one per key.
-   */
-  private readonly points = new Map<string, string | Set<string>>();
+  /** Equality lookups and unique checks by hash: a tree descent costs microseconds of pointer chasing on a large index, and a batched `$in` does one per key. */
+  private readonly points = new PointTable();
   private readonly paths: string[][];
   private readonly filter: ((doc: Document) => boolean) | undefined;
   readonly compare: (a: IndexKey, b: IndexKey) => number;
@@ -141,39 +138,26 @@ export class SecondaryIndex {
   /** For a unique index: the first of `tuples` already held by a record other than `id`, else undefined. */
   findConflict(id: string, tuples: readonly unknown[][]): unknown[] | undefined {
     if (!this.unique) return undefined;
-    for (const tuple of tuples) {
-      const held = this.points.get(tupleKey(tuple));
-      if (held === undefined) continue;
-      if (typeof held === 'string' ? held !== id : held.size > 1 || !held.has(id)) return tuple;
-    }
-    return undefined;
+    return tuples.find((tuple) => this.points.heldByOther(tuple, id));
   }
 
   /** Record keys whose entry equals the full `tuple` (one value per index field), by hash lookup. */
   idsWith(tuple: readonly unknown[]): string[] {
-    const held = this.points.get(tupleKey(tuple));
-    if (held === undefined) return [];
-    return typeof held === 'string' ? [held] : [...held];
+    return this.points.get(tuple);
   }
 
   add(id: string, keys: DocumentKeys): void {
     if (keys.multikey) this.multikey = true;
     for (const v of keys.tuples) {
       this.tree.set({ v, id }, undefined);
-      this.addPoint(tupleKey(v), id);
+      this.points.add(v, id);
     }
   }
 
   remove(id: string, tuples: readonly unknown[][]): void {
     for (const v of tuples) {
       this.tree.delete({ v: v as unknown[], id });
-      const k = tupleKey(v);
-      const held = this.points.get(k);
-      if (held === id) this.points.delete(k);
-      else if (typeof held === 'object') {
-        held.delete(id);
-        if (held.size === 1) this.points.set(k, held.values().next().value!);
-      }
+      this.points.remove(v, id);
     }
   }
 
@@ -182,7 +166,7 @@ export class SecondaryIndex {
     entries.sort(this.compare);
     this.tree = bulkLoad<IndexKey, undefined>(entries, new Array<undefined>(entries.length), MAX_NODE_SIZE, this.compare);
     this.points.clear();
-    for (const e of entries) this.addPoint(tupleKey(e.v), e.id);
+    for (const e of entries) this.points.add(e.v, e.id);
     this.multikey = multikey;
   }
 
@@ -190,14 +174,6 @@ export class SecondaryIndex {
     this.tree.clear();
     this.points.clear();
     this.multikey = false;
-  }
-
-  private addPoint(k: string, id: string): void {
-    const held = this.points.get(k);
-    if (held === undefined) this.points.set(k, id);
-    else if (typeof held === 'string') {
-      if (held !== id) this.points.set(k, new Set([held, id]));
-    } else held.add(id);
   }
 
   /**
