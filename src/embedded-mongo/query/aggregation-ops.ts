@@ -228,6 +228,7 @@ const $lookup: Stage = (coll, expr, options) => {
   const { from, localField, foreignField, as, pipeline } = expr as AnyObject;
   const letSpec = (expr as AnyObject).let;
   if (typeof as !== 'string' || as === '') throw new CommandError('FailedToParse', "$lookup requires 'as' to be a string");
+  const asParts = as.split('.');
   if (typeof from !== 'string') throw new CommandError('FailedToParse', "$lookup requires 'from' to be a string");
   if ((localField === undefined) !== (foreignField === undefined)) {
     throw new CommandError('FailedToParse', '$lookup requires both or neither of localField and foreignField');
@@ -267,7 +268,9 @@ const $lookup: Stage = (coll, expr, options) => {
       }
       joined = runSubPipeline(joined, pipeline as Document[], vars, options.collectionResolver);
     }
-    return { ...doc, [as]: joined };
+    const out = { ...doc };
+    setField(out, asParts, 0, joined);
+    return out;
   });
 };
 

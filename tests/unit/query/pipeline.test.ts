@@ -206,6 +206,11 @@ describe('runPipeline: stages', () => {
     ]);
   });
 
+  it('$lookup writes a dotted "as" into an embedded document', () => {
+    const [row] = run([{ _id: 1, item: 'almond', meta: { k: 1 } }], [{ $lookup: { from: 'inventory', localField: 'item', foreignField: 'sku', as: 'meta.inv' } }]);
+    expect(row).toEqual({ _id: 1, item: 'almond', meta: { k: 1, inv: [collections.inventory![0]] } });
+  });
+
   it('$lookup joins an array localField element by element and numbers across types', () => {
     const out = run([{ _id: 1, skus: ['bread', 'almond'] }, { _id: 2, n: Long.fromNumber(120) }], [
       { $lookup: { from: 'inventory', localField: 'skus', foreignField: 'sku', as: 'inv' } },
