@@ -18,6 +18,13 @@ const CATEGORY_BLOCK: Record<CategoryCode, string> = {
   PHOTO_NEWS: '0903',
 };
 
+/** The day `days` after `day` (YYYY-MM-DD). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** A publication time given in China Standard Time (UTC+8), e.g. ("2015-03-12", "10:30"). */
 export function chinaTime(day: string, time = '09:30'): Date {
   return new Date(`${day}T${time}:00+08:00`);

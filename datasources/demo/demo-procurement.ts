@@ -1,7 +1,6 @@
 /** The demo's government procurements (政府采购) of 2015 as OCDS releases, and their suppliers. */
 import type { ProcurementMethod, ProcurementRecord, SupplierRecord } from '../procurement/procurement-records.js';
-import { addDays } from './demo-finance.js';
-import { chinaTime, type Publication } from './demo-catalog.js';
+import { addDays, chinaTime, type Publication } from './demo-catalog.js';
 import { DEPT, demoOrganizations } from './demo-organizations.js';
 
 const SUPPLIERS: Array<[name: string, creditCode: string, locality: string]> = [
