@@ -42,6 +42,32 @@ function isDocument(v: unknown): v is Record<string, unknown> {
   return (v as { _bsontype?: unknown })._bsontype === undefined;
 }
 
+const HIGH_UNITS = /[\uD800-\uFFFF]/;
+
+/**
+ * For single-field entries whose values are all plain strings (without code
+ * units where UTF-16 and UTF-8 orders differ) or all non-NaN numbers, a
+ * comparator using native `<` that orders them exactly as the index
+ * comparator does, several times faster on a million-entry build.
+ */
+function plainSortable(entries: readonly IndexKey[], direction: 1 | -1): ((a: IndexKey, b: IndexKey) => number) | undefined {
+  if (entries.length < 1024) return undefined;
+  const kind = typeof entries[0]!.v[0];
+  if (kind !== 'string' && kind !== 'number') return undefined;
+  for (const e of entries) {
+    const v = e.v[0];
+    if (typeof v !== kind) return undefined;
+    if (kind === 'string' ? HIGH_UNITS.test(v as string) : v !== v) return undefined;
+  }
+  return (a, b) => {
+    const x = a.v[0] as string | number;
+    const y = b.v[0] as string | number;
+    if (x < y) return -direction;
+    if (x > y) return direction;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+}
+
 /** The key tuples of one document in one index; `multikey` when some indexed path crosses an array. */
 export interface DocumentKeys {
   tuples: unknown[][];
@@ -163,7 +189,7 @@ export class SecondaryIndex {
 
   /** Replaces the whole content by `entries`, which it sorts in place (used to build an index over existing documents). */
   load(entries: IndexKey[], multikey: boolean): void {
-    entries.sort(this.compare);
+    entries.sort(this.fields.length === 1 ? (plainSortable(entries, this.fields[0]!.direction) ?? this.compare) : this.compare);
     this.tree = bulkLoad<IndexKey, undefined>(entries, new Array<undefined>(entries.length), MAX_NODE_SIZE, this.compare);
     this.points.clear();
     for (const e of entries) this.points.add(e.v, e.id);

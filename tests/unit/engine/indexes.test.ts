@@ -256,3 +256,28 @@ describe('index maintenance', () => {
     expect((await engine.insert(ns, [{ a: 1 }, { a: 1 }], true)).n).toBe(2);
   });
 });
+
+describe('index builds over existing documents', () => {
+  for (const direction of [1, -1] as const) {
+    it(`orders a large ${direction === 1 ? 'ascending' : 'descending'} build exactly as later inserts do`, async () => {
+      const engine = await fresh();
+      const docs = Array.from({ length: 3000 }, (_, i) => ({ _id: i, s: `k${(i * 7919) % 3000}`, n: (i * 31) % 1000 }));
+      await engine.insert(ns, docs, true);
+      await engine.createIndexes(ns, [
+        { key: { s: direction }, name: 's' },
+        { key: { n: direction }, name: 'n' },
+      ]);
+      await engine.insert(ns, [{ _id: 'late', s: 'k1500x', n: 500.5 }], true);
+      for (const field of ['s', 'n']) {
+        const viaIndex = all(engine.find(ns, { sort: { [field]: direction, _id: 1 }, hint: field, projection: { _id: 1 } }));
+        const viaScan = all(engine.find(ns, { sort: { [field]: direction, _id: 1 }, hint: { $natural: 1 }, projection: { _id: 1 } }));
+        expect(viaIndex).toHaveLength(3001);
+        expect(new Set(viaIndex.map((d) => JSON.stringify(d))).size).toBe(3001);
+        const values = all(engine.find(ns, { filter: {}, hint: field, projection: { _id: 0, [field]: 1 } })) as Record<string, unknown>[];
+        const sorted = [...values].sort((a, b) => (a[field]! < b[field]! ? -direction : a[field]! > b[field]! ? direction : 0));
+        expect(values).toEqual(sorted);
+        expect(viaScan).toHaveLength(3001);
+      }
+    });
+  }
+});
