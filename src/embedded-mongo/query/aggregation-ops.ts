@@ -16,6 +16,7 @@ import { CommandError } from '../errors.js';
 import { averageNumbers, binaryArithmetic, sumNumbers } from './arithmetic.js';
 import { isPlainObject } from './bson-types.js';
 import { conversionExpressions } from './conversion-ops.js';
+import { numericExpressions } from './numeric-ops.js';
 import { compareValues, valuesEqual } from './compare.js';
 import { compileFilterWith } from './filter.js';
 import { keyString } from './key-string.js';
@@ -146,6 +147,7 @@ export const expressions = {
   $multiply: arithmetic('$multiply', '*'),
   $divide: arithmetic('$divide', '/'),
   ...conversionExpressions,
+  ...numericExpressions,
 };
 
 type Stage = (coll: LazyIterator, expr: Any, options: Options) => LazyIterator;

@@ -12,7 +12,7 @@ import { isPlainObject, Rank, typeName, typeRank } from './bson-types.js';
 import { compareValues, valuesEqual } from './compare.js';
 import { keyString } from './key-string.js';
 import { mingoOptions, underMingo } from './mingo-context.js';
-import { compareNumbers, isNumeric, toDouble, unwrapNumber } from './numbers.js';
+import { compareNumbers, isNumeric, isTruthy, toDouble, unwrapNumber } from './numbers.js';
 import { rememberMatch } from './match-memory.js';
 import { isTraversable } from './paths.js';
 import { isRegexValue, makeRegExp, toRegExp } from './regex.js';
@@ -443,18 +443,12 @@ function logicalClauses(op: string, operand: unknown): DocTest[] {
   });
 }
 
-function truthy(v: unknown): boolean {
-  if (v === null || v === undefined || v === false) return false;
-  if (isNumeric(v)) return compareNumbers(v, 0) !== 0;
-  return true;
-}
-
 /** Options for `$expr`: those of the enclosing pipeline stage (with its variables) or this server's defaults. */
 let exprOptions: Options | null = null;
 
 function exprTest(operand: unknown): DocTest {
   const options = exprOptions ?? mingoOptions();
-  return (doc) => underMingo(() => truthy(evalExpr(doc, operand, options)));
+  return (doc) => underMingo(() => isTruthy(evalExpr(doc, operand, options)));
 }
 
 function compileDocument(filter: Document): DocTest {

@@ -244,3 +244,10 @@ export function toDouble(v: unknown): number {
   if (typeof u === 'bigint') return Number(u);
   return Number(u.toString());
 }
+
+/** mongod's truthiness: false, null, missing and numeric zero (of any type) are false. */
+export function isTruthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false) return false;
+  if (isNumeric(v)) return compareNumbers(v, 0) !== 0;
+  return true;
+}

@@ -321,6 +321,47 @@ describe('runPipeline: expressions follow mongod', () => {
     expect(row).toEqual({ gt: true, eq: true, cmp: 1, inArr: true });
   });
 
+  it('rounds half to even on the exact value, keeping the input type', () => {
+    const [row] = run([{ d: dec('2.345'), e: dec('-2.5'), f: 2.5, g: 3.5, h: 1234, l: Long.fromNumber(1250) }], [
+      {
+        $project: {
+          _id: 0,
+          d: { $round: ['$d', 2] },
+          e: { $round: ['$e', 0] },
+          f: { $round: ['$f', 0] },
+          g: { $round: ['$g'] },
+          h: { $round: ['$h', -2] },
+          l: { $round: ['$l', -2] },
+          t: { $trunc: ['$d', 1] },
+          m: { $round: [19.25, 1] },
+        },
+      },
+    ]);
+    expect([String(row!.d), String(row!.e), row!.f, row!.g, row!.h, String(row!.l), String(row!.t), row!.m]).toEqual(['2.34', '-2', 2, 4, 1200, '1200', '2.3', 19.2]);
+    expect(row!.l).toBeInstanceOf(Long);
+  });
+
+  it('takes $abs, $floor and $ceil of Decimal128 exactly', () => {
+    const [row] = run([{ d: dec('-2.5') }], [{ $project: { _id: 0, a: { $abs: '$d' }, f: { $floor: '$d' }, c: { $ceil: '$d' }, n: { $floor: 2.7 } } }]);
+    expect([String(row!.a), String(row!.f), String(row!.c), row!.n]).toEqual(['2.5', '-3', '-2', 2]);
+  });
+
+  it('treats Decimal128 and Long zero as false in $cond, $and, $or and $not', () => {
+    const [row] = run([{ z: dec('0.00'), l: Long.fromNumber(0), one: dec('1') }], [
+      {
+        $project: {
+          _id: 0,
+          c: { $cond: ['$z', 'yes', 'no'] },
+          c2: { $cond: { if: '$one', then: 'yes', else: 'no' } },
+          a: { $and: ['$one', '$l'] },
+          o: { $or: ['$z', '$l', ''] },
+          n: { $not: ['$z'] },
+        },
+      },
+    ]);
+    expect(row).toEqual({ c: 'no', c2: 'yes', a: false, o: true, n: true });
+  });
+
   it('adds and multiplies Decimal128 exactly', () => {
     const [row] = run([{ a: dec('0.1'), b: dec('0.2') }], [{ $project: { _id: 0, s: { $add: ['$a', '$b'] }, m: { $multiply: ['$a', 3] }, sum: { $sum: ['$a', '$b', 1] } } }]);
     expect([String(row!.s), String(row!.m), String(row!.sum)]).toEqual(['0.3', '0.3', '1.3']);
