@@ -8,5 +8,6 @@ export { compileFilter } from './filter.js';
 export { compileProjection } from './projection.js';
 export { compileSort } from './sort.js';
 export { pathValues } from './paths.js';
-export { applyUpdate, isReplacement, upsertSeed } from './update.js';
+export { applyUpdate, isReplacement } from './update.js';
+export { upsertSeed } from './upsert-seed.js';
 export { runPipeline } from './pipeline.js';
