@@ -26,10 +26,11 @@ export class DisclosureResolver {
     description:
       'The disclosure catalog (公开目录) across every store, newest first unless `orderBy` says otherwise. When a store does not answer, the others\' records are returned with an error (extensions.code SOURCE_UNAVAILABLE, extensions.source the store).',
   })
+  // type-graphql lists arguments in the reverse order of the parameters: the SDL reads first/after/last/before, filter, orderBy.
   async disclosures(
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Conditions on the records.' }) filter: DisclosureFilter | undefined,
     @Arg('orderBy', () => DisclosureOrder, { nullable: true, description: 'Sort order (default: publishedAt, newest first).' }) orderBy: DisclosureOrder | undefined,
+    @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Conditions on the records.' }) filter: DisclosureFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: GatewayContext,
   ) {
     const order = catalogOrder(orderBy);
@@ -38,12 +39,13 @@ export class DisclosureResolver {
   }
 
   @Query(() => CatalogSummary, { description: 'Number of disclosed records per catalog category for an organization and a period (公开目录统计).' })
+  // Parameters in reverse, so the SDL reads organizationId, from, to, includeSubOrganizations.
   async catalogSummary(
-    @Arg('organizationId', () => ID, { description: 'Global id of the organization.' }) organizationId: string,
-    @Arg('from', () => GraphQLDateTimeISO, { nullable: true, description: 'Start of the period (inclusive).' }) from: Date | undefined,
-    @Arg('to', () => GraphQLDateTimeISO, { nullable: true, description: 'End of the period (exclusive).' }) to: Date | undefined,
     @Arg('includeSubOrganizations', () => Boolean, { defaultValue: true, description: 'Also count records of its departments and villages.' })
     includeSubOrganizations: boolean,
+    @Arg('to', () => GraphQLDateTimeISO, { nullable: true, description: 'End of the period (exclusive).' }) to: Date | undefined,
+    @Arg('from', () => GraphQLDateTimeISO, { nullable: true, description: 'Start of the period (inclusive).' }) from: Date | undefined,
+    @Arg('organizationId', () => ID, { description: 'Global id of the organization.' }) organizationId: string,
     @Ctx() context: GatewayContext,
   ): Promise<CatalogSummary> {
     const scope = await organizationScope(organizationId, includeSubOrganizations, context, 'organizationId');

@@ -28,12 +28,13 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => DisclosureConnection, { description: 'Records this organization disclosed (and, by default, those of its departments and villages), newest first.' })
+  // Parameters in reverse, so the SDL reads first/after/last/before, includeSubOrganizations, filter, orderBy.
   async disclosures(
     @Root() org: OrganizationRecord,
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('includeSubOrganizations', () => Boolean, { defaultValue: true, description: 'Also records of its departments and villages.' }) includeSubOrganizations: boolean,
-    @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Further conditions (its organizationId is ignored).' }) filter: DisclosureFilter | undefined,
     @Arg('orderBy', () => DisclosureOrder, { nullable: true, description: 'Sort order (default: newest first).' }) orderBy: DisclosureOrder | undefined,
+    @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Further conditions (its organizationId is ignored).' }) filter: DisclosureFilter | undefined,
+    @Arg('includeSubOrganizations', () => Boolean, { defaultValue: true, description: 'Also records of its departments and villages.' }) includeSubOrganizations: boolean,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: GatewayContext,
   ) {
     const built = await catalogFilter({ ...filter, organizationId: toGlobalId('Organization', org.id), includeSubOrganizations }, context);
