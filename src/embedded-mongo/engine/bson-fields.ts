@@ -34,13 +34,9 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 /** The UTF-8 text of `bytes[from, to)`, decoded by hand when it is ASCII (index keys mostly are, and short). */
 function utf8(bytes: Uint8Array, from: number, to: number): string {
   if (to - from <= 32) {
-    let ascii = '';
-    for (let i = from; i < to; i++) {
-      const c = bytes[i]!;
-      if (c >= 0x80) return decoder.decode(bytes.subarray(from, to));
-      ascii += String.fromCharCode(c);
-    }
-    return ascii;
+    for (let i = from; i < to; i++) if (bytes[i]! >= 0x80) return decoder.decode(bytes.subarray(from, to));
+    // One call builds a flat string; appending char by char would leave a chain of cons strings per key.
+    return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
   }
   return decoder.decode(bytes.subarray(from, to));
 }

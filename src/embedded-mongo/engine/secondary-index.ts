@@ -143,10 +143,19 @@ export class SecondaryIndex {
       throw errorWithCode(171, 'CannotIndexParallelArrays', `cannot index parallel arrays [${arrayFields[0]}] [${arrayFields[1]}]`);
     }
     if (this.sparse && !present) return { tuples: [], multikey: false };
-    let tuples: unknown[][] = [[]];
-    for (const values of perField) {
+    // Tuples are allocated at their exact length: they live in the index, one per entry, and
+    // a spread or push would give each a growable backing store several times larger.
+    let tuples: unknown[][] = perField[0]!.map((v) => [v]);
+    for (let f = 1; f < perField.length; f++) {
       const next: unknown[][] = [];
-      for (const t of tuples) for (const v of values) next.push([...t, v]);
+      for (const t of tuples) {
+        for (const v of perField[f]!) {
+          const tuple = new Array<unknown>(f + 1);
+          for (let i = 0; i < f; i++) tuple[i] = t[i];
+          tuple[f] = v;
+          next.push(tuple);
+        }
+      }
       tuples = next;
     }
     if (tuples.length > 1) {
