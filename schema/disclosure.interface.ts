@@ -4,6 +4,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, InterfaceType } from 'type-graphql';
 import { Channel } from './channel.enum.js';
 import { DisclosureCategory } from './disclosure-category.enum.js';
+import { DisclosureKind } from './disclosure-kind.enum.js';
 import { Node, type Typed } from './node.interface.js';
 
 @InterfaceType({
@@ -14,6 +15,9 @@ import { Node, type Typed } from './node.interface.js';
 export abstract class Disclosure extends Node {
   @Field(() => String, { description: 'Title (标题) as published.' })
   title!: string;
+
+  @Field(() => DisclosureKind, { description: 'Kind of record, the name of its type (also usable in `DisclosureFilter.kinds`).' })
+  kind!: DisclosureKind;
 
   @Field(() => DisclosureCategory, { description: 'Catalog category (公开目录类别).' })
   category!: DisclosureCategory;

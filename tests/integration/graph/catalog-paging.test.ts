@@ -58,6 +58,7 @@ describe('paging the catalog across stores', () => {
     expect(new Set(ids).size).toBe(total);
     const times = edges.map((e) => Date.parse(e.node.publishedAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
+    for (const edge of edges) expect(edge.node.kind).toBe(edge.node.__typename);
     expect(new Set(edges.map((e) => e.node.__typename))).toEqual(
       new Set(['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument']),
     );

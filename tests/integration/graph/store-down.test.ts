@@ -62,6 +62,9 @@ describe('a store that is down', () => {
     expect(edges).toHaveLength(20 + 19);
     expect(during.data!.disclosures.totalCount).toBeNull();
     expect(during.errors!.map((e) => e.path)).toContainEqual(['disclosures', 'totalCount']);
+    // The missing store's part is an error item after the records the others returned.
+    expect(during.errors!.map((e) => e.path)).toContainEqual(['disclosures', 'edges', edges.length]);
+    expect(during.data!.disclosures.edges[edges.length]).toBeNull();
 
     const summary = await gateway.graphql(CatalogSummaryDocument, { organizationId: toGlobalId('Organization', 'org-neicuo') });
     expect(sourcesOf(summary.errors)).toEqual(new Set(['finance']));
