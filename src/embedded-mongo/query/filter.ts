@@ -52,29 +52,38 @@ function anyAtPath(path: string, test: ValueTest, expandLeaf: boolean): DocTest 
     return (doc) => leaf(isTraversable(doc) ? ownField(doc, path) : undefined);
   }
   const parts = path.split('.');
-  const n = parts.length;
+  const indexes = parts.map((p) => (DIGITS.test(p) ? Number(p) : -1));
   return (doc) => {
-    let produced = false;
-    const visit = (v: unknown, i: number): boolean => {
-      if (i === n) {
-        produced = true;
-        return leaf(v);
-      }
-      const part = parts[i]!;
-      if (Array.isArray(v)) {
-        if (DIGITS.test(part)) return visit(v[Number(part)], i + 1);
-        for (const e of v) {
-          if (isTraversable(e) && visit(ownField(e, part), i + 1)) return true;
-        }
-        return false;
-      }
-      if (isTraversable(v)) return visit(ownField(v, part), i + 1);
-      produced = true;
-      return leaf(undefined);
-    };
-    if (visit(doc, 0)) return true;
-    return produced ? false : leaf(undefined);
+    const r = walkPath(doc, parts, indexes, 0, leaf);
+    return r === MATCHED ? true : r === PRODUCED ? false : leaf(undefined);
   };
+}
+
+const NOTHING = 0;
+const PRODUCED = 1;
+const MATCHED = 2;
+
+/**
+ * Follows `parts` from `v`, offering each value reached to `leaf`: MATCHED
+ * as soon as one passes, PRODUCED when values were offered, NOTHING when
+ * the path only ran through arrays without documents.
+ */
+function walkPath(v: unknown, parts: string[], indexes: number[], i: number, leaf: ValueTest): number {
+  if (i === parts.length) return leaf(v) ? MATCHED : PRODUCED;
+  if (Array.isArray(v)) {
+    const index = indexes[i]!;
+    if (index >= 0) return walkPath(v[index], parts, indexes, i + 1, leaf);
+    let result = NOTHING;
+    for (const e of v) {
+      if (!isTraversable(e)) continue;
+      const r = walkPath(ownField(e, parts[i]!), parts, indexes, i + 1, leaf);
+      if (r === MATCHED) return MATCHED;
+      if (r === PRODUCED) result = PRODUCED;
+    }
+    return result;
+  }
+  if (isTraversable(v)) return walkPath(ownField(v, parts[i]!), parts, indexes, i + 1, leaf);
+  return leaf(undefined) ? MATCHED : PRODUCED;
 }
 
 /** A test applied to one value (no path traversal), as `$elemMatch` applies operators to an element. */
