@@ -32,7 +32,7 @@ export class OrganizationResolver {
   async disclosures(
     @Root() org: OrganizationRecord,
     @Arg('orderBy', () => DisclosureOrder, { nullable: true, description: 'Sort order (default: newest first).' }) orderBy: DisclosureOrder | undefined,
-    @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Further conditions (its organizationId is ignored).' }) filter: DisclosureFilter | undefined,
+    @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Further conditions (its organizationId and includeSubOrganizations are replaced by this organization and the argument above).' }) filter: DisclosureFilter | undefined,
     @Arg('includeSubOrganizations', () => Boolean, { defaultValue: true, description: 'Also records of its departments and villages.' }) includeSubOrganizations: boolean,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: GatewayContext,
