@@ -10,10 +10,11 @@ import { $lookup } from './lookup-stage.js';
 import { overrideOperators, type OperatorOverrides } from './mingo-context.js';
 import { numericExpressions } from './numeric-ops.js';
 import { $bucket, $unwind } from './reshape-stages.js';
+import { setExpressions } from './set-ops.js';
 import { $group, $limit, $match, $sample, $sort, $sortByCount } from './stream-stages.js';
 import { valueExpressions } from './value-ops.js';
 
-const expressions = { ...accumulatorExpressions, ...valueExpressions, ...conversionExpressions, ...numericExpressions };
+const expressions = { ...accumulatorExpressions, ...valueExpressions, ...conversionExpressions, ...numericExpressions, ...setExpressions };
 const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample, $unwind, $bucket, $unset };
 
 overrideOperators({ accumulator: accumulators, expression: expressions, pipeline: stages } as unknown as OperatorOverrides);

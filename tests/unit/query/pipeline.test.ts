@@ -362,6 +362,25 @@ describe('runPipeline: expressions follow mongod', () => {
     expect(row).toEqual({ c: 'no', c2: 'yes', a: false, o: true, n: true });
   });
 
+  it('computes set expressions and $indexOfArray with value equality across numeric types', () => {
+    const id = new ObjectId();
+    const [row] = run([{ a: [1, dec('2'), id], b: [dec('1.0'), 3, new ObjectId(id.toHexString())] }], [
+      {
+        $project: {
+          _id: 0,
+          union: { $setUnion: ['$a', '$b'] },
+          inter: { $setIntersection: ['$a', '$b'] },
+          diff: { $setDifference: ['$a', '$b'] },
+          eq: { $setEquals: [[1, 2], [dec('2'), 1, 2]] },
+          sub: { $setIsSubset: [[dec('1')], '$a'] },
+          idx: { $indexOfArray: ['$b', 1] },
+          none: { $setUnion: ['$a', '$missing'] },
+        },
+      },
+    ]);
+    expect(row).toEqual({ union: [1, dec('2'), id, 3], inter: [1, id], diff: [dec('2')], eq: true, sub: true, idx: 0, none: null });
+  });
+
   it('adds and multiplies Decimal128 exactly', () => {
     const [row] = run([{ a: dec('0.1'), b: dec('0.2') }], [{ $project: { _id: 0, s: { $add: ['$a', '$b'] }, m: { $multiply: ['$a', 3] }, sum: { $sum: ['$a', '$b', 1] } } }]);
     expect([String(row!.s), String(row!.m), String(row!.sum)]).toEqual(['0.3', '0.3', '1.3']);
