@@ -1,11 +1,15 @@
 /**
- * Set and array-search expressions with mongod's value equality (numbers
- * across types, ObjectIds by bytes), where mingo compares by its own hash.
+ * Set, array-search and array-sort expressions with mongod's value
+ * equality and order (numbers across types, ObjectIds by bytes), where
+ * mingo compares by its own hash and order.
  */
+import type { Document } from 'bson';
 import { evalExpr } from 'mingo/core';
 import type { Options } from 'mingo/types';
 import { CommandError } from '../errors.js';
-import { valuesEqual } from './compare.js';
+import { compareValues, valuesEqual } from './compare.js';
+import { compileSort } from './sort.js';
+import { isPlainObject } from './bson-types.js';
 import { keyString } from './key-string.js';
 import { isNumeric, toDouble } from './numbers.js';
 
@@ -40,7 +44,26 @@ function keys(values: unknown[]): Set<string> {
   return new Set(values.map(keyString));
 }
 
+/** `$sortArray` in BSON order: `sortBy: 1|-1` on whole elements, or a sort document on their fields. */
+const $sortArray: Operator = (obj, expr, options) => {
+  if (typeof expr !== 'object' || expr === null || !('input' in expr) || !('sortBy' in expr)) {
+    throw new CommandError('BadValue', '$sortArray requires an object with input and sortBy');
+  }
+  const { input, sortBy } = expr as { input: unknown; sortBy: unknown };
+  const arr = evalExpr(obj, input, options);
+  if (arr === null || arr === undefined) return null;
+  if (!Array.isArray(arr)) throw new CommandError('BadValue', 'The input argument to $sortArray must be an array');
+  if (isNumeric(sortBy)) {
+    const dir = toDouble(sortBy);
+    if (dir !== 1 && dir !== -1) throw new CommandError('BadValue', '$sortArray sortBy must be 1 or -1 or a sort document');
+    return arr.slice().sort((a, b) => dir * compareValues(a, b));
+  }
+  const cmp = compileSort(sortBy as Document);
+  return arr.slice().sort((a, b) => cmp((isPlainObject(a) ? a : {}) as Document, (isPlainObject(b) ? b : {}) as Document));
+};
+
 export const setExpressions: Record<string, Operator> = {
+  $sortArray,
   $setUnion: (obj, expr, options) => {
     const xs = arrays('$setUnion', obj, expr, options);
     return xs === null ? null : distinct(xs.flat());

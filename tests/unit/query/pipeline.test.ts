@@ -362,7 +362,7 @@ describe('runPipeline: expressions follow mongod', () => {
     expect(row).toEqual({ c: 'no', c2: 'yes', a: false, o: true, n: true });
   });
 
-  it('computes set expressions and $indexOfArray with value equality across numeric types', () => {
+  it('computes set expressions, $indexOfArray and $sortArray with BSON equality and order', () => {
     const id = new ObjectId();
     const [row] = run([{ a: [1, dec('2'), id], b: [dec('1.0'), 3, new ObjectId(id.toHexString())] }], [
       {
@@ -375,10 +375,22 @@ describe('runPipeline: expressions follow mongod', () => {
           sub: { $setIsSubset: [[dec('1')], '$a'] },
           idx: { $indexOfArray: ['$b', 1] },
           none: { $setUnion: ['$a', '$missing'] },
+          sorted: { $sortArray: { input: [dec('2.5'), 'x', 1, null], sortBy: -1 } },
+          byField: { $sortArray: { input: [{ k: dec('2') }, { k: 1.5 }], sortBy: { k: 1 } } },
         },
       },
     ]);
-    expect(row).toEqual({ union: [1, dec('2'), id, 3], inter: [1, id], diff: [dec('2')], eq: true, sub: true, idx: 0, none: null });
+    expect(row).toEqual({
+      union: [1, dec('2'), id, 3],
+      inter: [1, id],
+      diff: [dec('2')],
+      eq: true,
+      sub: true,
+      idx: 0,
+      none: null,
+      sorted: ['x', dec('2.5'), 1, null],
+      byField: [{ k: 1.5 }, { k: dec('2') }],
+    });
   });
 
   it('adds and multiplies Decimal128 exactly', () => {
