@@ -3,6 +3,7 @@ import type { LogRecord } from '../storage/index.js';
 import { Collection } from './collection.js';
 import { assertValidNamespace } from './namespace-rules.js';
 import type { Namespace } from './types.js';
+import { errorWithCode } from './write-errors.js';
 
 /**
  * Databases and their collections. A database exists while it holds a
@@ -38,6 +39,14 @@ export class Catalog {
   /** Creates a collection that must not exist yet. */
   create(ns: Namespace, options: Document, records: LogRecord[]): Collection {
     assertValidNamespace(ns);
+    if (!this.dbs.has(ns.db)) {
+      const lower = ns.db.toLowerCase();
+      const other = [...this.dbs.keys()].find((name) => name.toLowerCase() === lower);
+      // mongod keeps database names unique regardless of case (they map to directories).
+      if (other !== undefined) {
+        throw errorWithCode(13297, 'DatabaseDifferCase', `db already exists with different case already have: [${other}] trying to create [${ns.db}]`);
+      }
+    }
     const coll = new Collection(ns.db, ns.coll, options);
     let colls = this.dbs.get(ns.db);
     if (!colls) {

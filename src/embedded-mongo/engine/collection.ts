@@ -7,7 +7,7 @@ import type { IndexKey } from './index-key.js';
 import { ID_INDEX_SPEC } from './index-spec.js';
 import { type DocumentKeys, SecondaryIndex, tupleKey } from './secondary-index.js';
 import type { IndexSpec } from './types.js';
-import { duplicateKeyError } from './write-errors.js';
+import { duplicateKeyError, errorWithCode } from './write-errors.js';
 
 /** Largest document mongod stores (16 MiB). */
 export const MAX_BSON_SIZE = 16 * 1024 * 1024;
@@ -85,12 +85,8 @@ export class Collection {
   private prepare(key: string, oldDoc: Document | undefined, newDoc: Document, kind: 'insert' | 'update'): PreparedWrite {
     const bytes = serialize(newDoc, { checkKeys: false });
     if (bytes.byteLength > MAX_BSON_SIZE) {
-      throw new CommandError(
-        'BSONObjectTooLarge',
-        kind === 'insert'
-          ? `object to insert too large. size in bytes: ${bytes.byteLength}, max size: ${MAX_BSON_SIZE}`
-          : `Resulting document after update is larger than ${MAX_BSON_SIZE}`,
-      );
+      if (kind === 'update') throw errorWithCode(17419, 'Location17419', `Resulting document after update is larger than ${MAX_BSON_SIZE}`);
+      throw new CommandError('BSONObjectTooLarge', `object to insert too large. size in bytes: ${bytes.byteLength}, max size: ${MAX_BSON_SIZE}`);
     }
     const changes: PreparedWrite['changes'] = [];
     for (const index of this.indexes.values()) {

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
 import type { IndexSpec } from './types.js';
+import { errorWithCode } from './write-errors.js';
 
 /** One field of an index key pattern: its dotted path and direction. */
 export interface KeyField {
@@ -35,7 +36,8 @@ export function keyFields(key: unknown): KeyField[] {
     }
     const n = Number(typeof dir === 'object' && dir !== null ? dir.valueOf() : dir);
     if (typeof dir === 'string') {
-      throw new CommandError('BadValue', `Unknown index plugin '${dir}'`);
+      const known = ['text', '2d', '2dsphere', 'hashed', 'geoHaystack', 'wildcard'].includes(dir);
+      throw errorWithCode(67, 'CannotCreateIndex', known ? `index type '${dir}' is not supported by this server` : `Unknown index plugin '${dir}'`);
     }
     if (!Number.isFinite(n) || n === 0) {
       throw new CommandError('BadValue', `Values in the index key pattern can't be 0 or non-numeric: ${path}`);

@@ -49,6 +49,13 @@ describe('catalog', () => {
     await expect(engine.insert({ db: 'shop', coll: 'system.users' }, [{}], true)).rejects.toBeInstanceOf(CommandError);
   });
 
+  it('refuses a database whose name differs from an existing one only by case (13297)', async () => {
+    const engine = await engineWith([{}]);
+    const result = await engine.insert({ db: 'SHOP', coll: 'items' }, [{}], true);
+    expect(result.writeErrors?.[0]).toMatchObject({ code: 13297, codeName: 'DatabaseDifferCase' });
+    expect(engine.listDatabases().map((d) => d.name)).toEqual(['shop']);
+  });
+
   it('filters listCollections by name', async () => {
     const engine = await engineWith([{}]);
     await engine.insert({ db: 'shop', coll: 'other' }, [{}], true);

@@ -70,6 +70,12 @@ describe('createIndexes', () => {
     expect(engine.listIndexes(ns).map((i) => i.name)).toEqual(['_id_']);
   });
 
+  it('refuses index types it cannot build with CannotCreateIndex (67)', async () => {
+    const engine = await fresh();
+    await expect(engine.createIndexes(ns, [{ key: { body: 'text' }, name: 'body_text' }])).rejects.toMatchObject({ code: 67 });
+    await expect(engine.createIndexes(ns, [{ key: { a: 'nope' }, name: 'a_nope' }])).rejects.toMatchObject({ code: 67 });
+  });
+
   it('answers NamespaceNotFound for listIndexes of an unknown collection', async () => {
     const engine = await fresh();
     expect(() => engine.listIndexes(ns)).toThrow(expect.objectContaining({ code: 26 }));
