@@ -1,15 +1,20 @@
 /**
  * The group accumulators whose mingo versions are wrong for BSON values:
  * $sum/$avg with exact Decimal128/Long arithmetic, $min/$max in BSON order,
- * $addToSet by canonical value; each also usable as an expression.
+ * $addToSet by canonical value (each also usable as an expression), and
+ * the ordering accumulators ($topN, $minN, …) in BSON order.
  */
+import type { Document } from 'bson';
 import { evalExpr } from 'mingo/core';
 import { $push } from 'mingo/operators/accumulator';
 import type { Options } from 'mingo/types';
+import { CommandError } from '../errors.js';
 import { averageNumbers, sumNumbers } from './arithmetic.js';
+import { isPlainObject } from './bson-types.js';
 import { compareValues } from './compare.js';
 import { keyString } from './key-string.js';
-import { isNumeric } from './numbers.js';
+import { isNumeric, toDouble } from './numbers.js';
+import { compileSort } from './sort.js';
 
 type Any = unknown;
 type AnyObject = Record<string, unknown>;
@@ -74,6 +79,60 @@ function asAccumulatorOrExpression(acc: (coll: Any[], expr: Any, options: Option
     Array.isArray(obj) ? acc(obj, expr, options) : reduce(expressionValues(obj, expr, options));
 }
 
+
+function groupConstant(expr: Any, field: string, options: Options): Any {
+  return evalExpr(null, (expr as AnyObject)[field], options);
+}
+
+function countArg(expr: Any, name: string, options: Options): number {
+  const n = groupConstant(expr, 'n', options);
+  if (!isNumeric(n) || !Number.isInteger(toDouble(n)) || toDouble(n) < 1) throw new CommandError('BadValue', `${name} 'n' must be a positive integer`);
+  return toDouble(n);
+}
+
+/** The group's documents ordered by `sortBy` (a sort document, BSON order). */
+function sortedGroup(coll: Any[], expr: Any, name: string): AnyObject[] {
+  const sortBy = isPlainObject(expr) ? expr.sortBy : undefined;
+  if (!isPlainObject(sortBy)) throw new CommandError('BadValue', `${name} requires a 'sortBy' document`);
+  return (coll as AnyObject[]).slice().sort(compileSort(sortBy as Document));
+}
+
+function outputs(docs: AnyObject[], expr: Any, options: Options): Any[] {
+  return operandValues(docs, (expr as AnyObject).output, options);
+}
+
+function deviation(values: Any[], sample: boolean): Any {
+  const xs = values.filter(isNumeric).map(toDouble);
+  if (xs.length === 0 || (sample && xs.length === 1)) return null;
+  let mean = 0;
+  let m2 = 0;
+  xs.forEach((x, i) => {
+    const d = x - mean;
+    mean += d / (i + 1);
+    m2 += d * (x - mean);
+  });
+  return Math.sqrt(m2 / (xs.length - (sample ? 1 : 0)));
+}
+
+/** Accumulators that order or pick values: BSON order instead of mingo's. */
+export const orderedAccumulators = {
+  $topN: (coll: Any[], expr: Any, options: Options): Any => outputs(sortedGroup(coll, expr, '$topN').slice(0, countArg(expr, '$topN', options)), expr, options),
+  $bottomN: (coll: Any[], expr: Any, options: Options): Any => outputs(sortedGroup(coll, expr, '$bottomN').slice(-countArg(expr, '$bottomN', options)), expr, options),
+  $top: (coll: Any[], expr: Any, options: Options): Any => outputs(sortedGroup(coll, expr, '$top').slice(0, 1), expr, options)[0] ?? null,
+  $bottom: (coll: Any[], expr: Any, options: Options): Any => outputs(sortedGroup(coll, expr, '$bottom').slice(-1), expr, options)[0] ?? null,
+  $minN: (coll: Any[], expr: Any, options: Options): Any =>
+    operandValues(coll, (expr as AnyObject).input, options)
+      .filter((v) => v !== null && v !== undefined)
+      .sort(compareValues)
+      .slice(0, countArg(expr, '$minN', options)),
+  $maxN: (coll: Any[], expr: Any, options: Options): Any =>
+    operandValues(coll, (expr as AnyObject).input, options)
+      .filter((v) => v !== null && v !== undefined)
+      .sort((a, b) => compareValues(b, a))
+      .slice(0, countArg(expr, '$maxN', options)),
+  $stdDevPop: (coll: Any[], expr: Any, options: Options): Any => deviation(operandValues(coll, expr, options), false),
+  $stdDevSamp: (coll: Any[], expr: Any, options: Options): Any => deviation(operandValues(coll, expr, options), true),
+};
 
 export const accumulatorExpressions = {
   $sum: asAccumulatorOrExpression(accumulators.$sum, sumOf),

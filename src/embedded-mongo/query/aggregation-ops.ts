@@ -3,7 +3,7 @@
  * semantics differ from mongod (see the modules imported here); importing
  * this module is what puts them into the shared mingo context.
  */
-import { accumulatorExpressions, accumulators } from './accumulator-ops.js';
+import { accumulatorExpressions, accumulators, orderedAccumulators } from './accumulator-ops.js';
 import { conversionExpressions } from './conversion-ops.js';
 import { $addFields, $project, $unset } from './field-stages.js';
 import { $lookup } from './lookup-stage.js';
@@ -17,4 +17,4 @@ import { valueExpressions } from './value-ops.js';
 const expressions = { ...accumulatorExpressions, ...valueExpressions, ...conversionExpressions, ...numericExpressions, ...setExpressions };
 const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample, $unwind, $bucket, $unset };
 
-overrideOperators({ accumulator: accumulators, expression: expressions, pipeline: stages } as unknown as OperatorOverrides);
+overrideOperators({ accumulator: { ...accumulators, ...orderedAccumulators }, expression: expressions, pipeline: stages } as unknown as OperatorOverrides);

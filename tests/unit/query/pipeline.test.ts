@@ -90,6 +90,27 @@ describe('runPipeline: exact numeric accumulators', () => {
     expect(Object.keys(out[0]!._id as Document)).toEqual(['a']);
   });
 
+  it('orders $topN, $bottom, $minN and $maxN by BSON value, and $stdDevPop takes Decimal128', () => {
+    const docs = [{ p: 'a', s: dec('10.5') }, { p: 'b', s: 9 }, { p: 'c', s: dec('100') }, { p: 'd', s: 20 }];
+    const [row] = run(docs, [
+      {
+        $group: {
+          _id: null,
+          top2: { $topN: { n: 2, sortBy: { s: -1 }, output: '$p' } },
+          bottom: { $bottom: { sortBy: { s: -1 }, output: '$p' } },
+          min2: { $minN: { n: 2, input: '$s' } },
+          max1: { $maxN: { n: 1, input: '$s' } },
+          sd: { $stdDevPop: '$s' },
+        },
+      },
+    ]);
+    expect(row!.top2).toEqual(['c', 'd']);
+    expect(row!.bottom).toBe('b');
+    expect((row!.min2 as unknown[]).map(String)).toEqual(['9', '10.5']);
+    expect((row!.max1 as unknown[]).map(String)).toEqual(['100']);
+    expect(row!.sd as number).toBeCloseTo(37.8358, 3);
+  });
+
   it('computes $min, $max, $first, $last, $push and $addToSet', () => {
     const id = new ObjectId();
     const docs = [{ v: 3, t: id }, { v: 'a', t: new ObjectId(id.toHexString()) }, { v: null, t: 1 }, { v: 1, t: 1.0 }];
