@@ -80,7 +80,8 @@ function indexIntervals(index: SecondaryIndex, conds: Map<string, FieldCondition
     if (cond?.points !== undefined) {
       const points = orderedPoints(cond.points, field.direction);
       if (points.length === 0) return { index, intervals: [], score: 100, fixedPrefix: 0 };
-      if (prefixes.length * points.length > MAX_INTERVALS) break;
+      // The leading field takes any number of keys (a batched $in); later fields only while the product stays small.
+      if (prefixes[0]!.length > 0 && prefixes.length * points.length > MAX_INTERVALS) break;
       const next: unknown[][] = [];
       for (const p of prefixes) for (const v of points) next.push([...p, v]);
       prefixes = next;

@@ -45,6 +45,13 @@ describe('planner', () => {
     expect(examined(engine, () => all(engine.find(ns, { filter: { code: { $in: codes } } })))).toBe(100);
   });
 
+  it('uses the index for a batched $in of more keys than the collection has documents', () => {
+    const codes = Array.from({ length: 5000 }, (_, i) => `c${String(i).padStart(5, '0')}`);
+    const plan = engine.explainFind!(ns, { filter: { code: { $in: codes } } });
+    expect(plan.queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: 'code_1' });
+    expect(plan.executionStats).toMatchObject({ nReturned: N, totalDocsExamined: N });
+  });
+
   it('uses an index for a combined range and examines only documents inside it', () => {
     const filter = { n: { $gte: 100, $lt: 150 } };
     expect(engine.explainFind!(ns, { filter }).queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: 'n_1' });
