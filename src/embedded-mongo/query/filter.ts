@@ -88,7 +88,7 @@ function walkPath(v: unknown, parts: string[], indexes: number[], i: number, lea
 
 /** A test applied to one value (no path traversal), as `$elemMatch` applies operators to an element. */
 function compileValueOps(spec: Document): ValueTest {
-  const tests = operatorTests(spec, 'value').map((t) => t.value);
+  const tests = operatorTests(spec).map((t) => t.value);
   return (v) => {
     for (const t of tests) if (!t(v)) return false;
     return true;
@@ -143,7 +143,7 @@ function notOperand(operand: unknown): CompiledOp {
   if (!isPlainObject(operand)) throw new CommandError('BadValue', '$not needs a regex or a document');
   if (Object.keys(operand).length === 0) throw new CommandError('BadValue', '$not cannot be empty');
   if (!isOperatorDoc(operand)) throw new CommandError('BadValue', 'unknown operator in $not');
-  const ops = operatorTests(operand, 'path');
+  const ops = operatorTests(operand);
   return {
     value: (v) => ops.every((o) => o.value(v)),
     path: (p) => {
@@ -153,7 +153,7 @@ function notOperand(operand: unknown): CompiledOp {
   };
 }
 
-function operatorTests(spec: Document, _mode: 'path' | 'value'): CompiledOp[] {
+function operatorTests(spec: Document): CompiledOp[] {
   const out: CompiledOp[] = [];
   let regexOptions: string | undefined;
   if ('$options' in spec) {
@@ -236,7 +236,7 @@ function compileField(path: string, spec: unknown): DocTest {
   if (path === '') throw new CommandError('BadValue', 'empty field name in query');
   if (isRegexValue(spec)) return anyAtPath(path, regexTest(toRegExp(spec), spec), true);
   if (isOperatorDoc(spec)) {
-    const tests = operatorTests(spec, 'path').map((o) => o.path(path));
+    const tests = operatorTests(spec).map((o) => o.path(path));
     if (tests.length === 1) return tests[0]!;
     return (doc) => {
       for (const t of tests) if (!t(doc)) return false;

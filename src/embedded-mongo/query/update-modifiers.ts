@@ -38,12 +38,11 @@ function requireNumeric(op: string, operand: unknown, path: string): void {
   }
 }
 
-function requireArray(op: string, current: unknown, path: string): unknown[] | undefined {
+function requireArray(current: unknown, path: string): unknown[] | undefined {
   if (current === undefined) return undefined;
   if (!Array.isArray(current)) {
-    throw new CommandError('BadValue', `The field '${path}' must be an array but is of type ${describe(current)} in document`, {});
+    throw new CommandError('BadValue', `The field '${path}' must be an array but is of type ${describe(current)} in document`);
   }
-  void op;
   return current;
 }
 
@@ -70,7 +69,7 @@ function pushModifier(operand: unknown): Modifier {
     each = [operand];
   }
   return (current, path) => {
-    const existing = requireArray('$push', current, path) ?? [];
+    const existing = requireArray(current, path) ?? [];
     const items = each.map(cloneDocument);
     let next: unknown[];
     if (position === undefined) {
@@ -106,7 +105,7 @@ function addToSetModifier(operand: unknown): Modifier {
     each = [operand];
   }
   return (current, path) => {
-    const existing = requireArray('$addToSet', current, path) ?? [];
+    const existing = requireArray(current, path) ?? [];
     const seen = new Set(existing.map(keyString));
     const next = [...existing];
     for (const item of each) {
@@ -214,7 +213,7 @@ export function makeModifier(op: string, operand: unknown, now: Date): Modifier 
       }
       const fromEnd = toDouble(operand) === 1;
       return (current, path) => {
-        const arr = requireArray('$pop', current, path);
+        const arr = requireArray(current, path);
         if (!arr || arr.length === 0) return KEEP;
         return fromEnd ? arr.slice(0, -1) : arr.slice(1);
       };
@@ -222,7 +221,7 @@ export function makeModifier(op: string, operand: unknown, now: Date): Modifier 
     case '$pull': {
       const test = pullTest(operand);
       return (current, path) => {
-        const arr = requireArray('$pull', current, path);
+        const arr = requireArray(current, path);
         if (!arr) return KEEP;
         const next = arr.filter((e) => !test(e));
         return next.length === arr.length ? KEEP : next;
@@ -232,7 +231,7 @@ export function makeModifier(op: string, operand: unknown, now: Date): Modifier 
       if (!Array.isArray(operand)) throw new CommandError('BadValue', `$pullAll requires an array argument but was given a ${describe(operand)}`);
       const keys = new Set(operand.map(keyString));
       return (current, path) => {
-        const arr = requireArray('$pullAll', current, path);
+        const arr = requireArray(current, path);
         if (!arr) return KEEP;
         const next = arr.filter((e) => !keys.has(keyString(e)));
         return next.length === arr.length ? KEEP : next;
