@@ -17,18 +17,24 @@ function setSeedPath(seed: Document, path: string, value: unknown): void {
   at[parts[parts.length - 1]!] = cloneDocument(value);
 }
 
+function isRegex(v: unknown): boolean {
+  return v instanceof RegExp || typeName(v) === 'regex';
+}
+
 function collectSeed(query: Document, seed: Document): void {
   for (const [k, v] of Object.entries(query)) {
-    if (k === '$and' && Array.isArray(v)) {
+    // mongod simplifies a one-clause $or and a one-value $in to equality before seeding.
+    if ((k === '$and' || (k === '$or' && Array.isArray(v) && v.length === 1)) && Array.isArray(v)) {
       for (const clause of v) if (isPlainObject(clause)) collectSeed(clause, seed);
       continue;
     }
     if (k.startsWith('$')) continue;
     if (isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v)[0]!.startsWith('$')) {
       if ('$eq' in v) setSeedPath(seed, k, v.$eq);
+      else if (Array.isArray(v.$in) && v.$in.length === 1 && !isRegex(v.$in[0])) setSeedPath(seed, k, v.$in[0]);
       continue;
     }
-    if (v instanceof RegExp || typeName(v) === 'regex') continue;
+    if (isRegex(v)) continue;
     setSeedPath(seed, k, v);
   }
 }

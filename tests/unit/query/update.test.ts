@@ -223,4 +223,9 @@ describe('upsertSeed', () => {
   it('seeds from equality conditions, $eq and $and, with dotted paths as documents', () => {
     expect(upsertSeed({ a: 1, 'b.c': 2, d: { $eq: 3 }, e: { $gt: 1 }, $and: [{ f: 4 }], g: /x/ })).toEqual({ a: 1, b: { c: 2 }, d: 3, f: 4 });
   });
+
+  it('seeds from a one-clause $or and a one-value $in, not from wider ones', () => {
+    expect(upsertSeed({ $or: [{ a: 1 }], b: { $in: [2] }, c: { $in: [1, 2] }, $nor: [{ d: 1 }] })).toEqual({ a: 1, b: 2 });
+    expect(upsertSeed({ $or: [{ a: 1 }, { a: 2 }] })).toEqual({});
+  });
 });
