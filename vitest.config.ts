@@ -5,6 +5,13 @@ import { defineConfig } from 'vitest/config';
 // transform) does not emit; swc compiles the tests as tsc would.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    // graphql 16 ships CJS (`main`) and ESM (`module`) builds. Node, and so
+    // Apollo and type-graphql, load the CJS one; vite would give our sources
+    // the ESM one, and objects of two copies fail each other's instanceof
+    // checks. Pin every import to the copy Node loads.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,

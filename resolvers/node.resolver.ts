@@ -1,6 +1,6 @@
 /** Global ids and `node`/`nodes` lookups for every type with an id. */
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql/index.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../src/context.js';
 import { Node } from '../schema/node.interface.js';
 import { disclosedById } from './disclosed-records.js';

@@ -4,7 +4,7 @@
  * as `schema/schema.graphql`.
  */
 import 'reflect-metadata';
-import { GraphQLObjectType, GraphQLSchema } from 'graphql/index.js';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';

@@ -2,7 +2,7 @@
  * `Decimal`: an exact decimal number as a string ("12345.60"), never a
  * Float, so money keeps every 分 across the wire.
  */
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql/index.js';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/u;
 

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // The CommonJS copy of graphql, the one type-graphql builds the schema with
 // (a bare 'graphql' is the ESM copy under vitest, and printSchema would
 // reject the schema's types as coming "from another realm").
-import { printSchema } from 'graphql/index.js';
+import { printSchema } from 'graphql';
 import { buildGatewaySchema } from '../schema/build-schema.js';
 
 /** Where the committed SDL lives, from the repository root. */

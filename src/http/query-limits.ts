@@ -5,12 +5,12 @@
  * keeps its own stable code: QUERY_TOO_DEEP or QUERY_TOO_COMPLEX, HTTP 400).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-// graphql ships two copies (index.js and index.mjs) whose classes fail each other's
-// instanceof checks. Apollo and type-graphql use the CommonJS one, so this file does
-// too: 'graphql/index.js' (a bare 'graphql' means index.mjs under vitest), and
-// graphql-query-complexity through `require` (its ESM build imports index.mjs).
+// graphql ships a CommonJS build (index.js, which Apollo and type-graphql load)
+// and an ESM build (index.mjs); their classes fail each other's instanceof
+// checks. graphql-query-complexity's ESM build ends up on the ESM copy, so it
+// is loaded through `require`, which gives the CommonJS build of both.
 import { createRequire } from 'node:module';
-import { GraphQLError } from 'graphql/index.js';
+import { GraphQLError } from 'graphql';
 import type * as QueryComplexity from 'graphql-query-complexity/cjs';
 import { operationDepth } from './query-depth.js';
 

@@ -5,7 +5,7 @@
  * captured, so a test can follow a request id from a response to the log.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql/index.js';
+import { print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { DEFAULTS, type GatewayConfig } from '../../src/config.js';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/index.js';
 import { createLogger } from '../../src/logger.js';

@@ -114,6 +114,22 @@ function deviation(values: Any[], sample: boolean): Any {
   return Math.sqrt(m2 / (xs.length - (sample ? 1 : 0)));
 }
 
+/** The discrete percentile mongod's 'approximate' method gives: the value at rank ceil(p·n). */
+function percentiles(coll: Any[], expr: Any, ps: Any[], options: Options, name: string): Any[] | null {
+  if (!isPlainObject(expr) || !('input' in expr)) throw new CommandError('BadValue', `${name} requires an 'input'`);
+  if (expr.method !== undefined && expr.method !== 'approximate') throw new CommandError('BadValue', `${name} supports only method 'approximate'`);
+  const xs = operandValues(coll, expr.input, options)
+    .filter(isNumeric)
+    .map(toDouble)
+    .sort((a, b) => a - b);
+  return ps.map((p) => {
+    if (!isNumeric(p) || toDouble(p) < 0 || toDouble(p) > 1) throw new CommandError('BadValue', `${name} 'p' must be numbers between 0.0 and 1.0`);
+    if (xs.length === 0) return null;
+    const rank = Math.max(1, Math.ceil(toDouble(p) * xs.length));
+    return xs[Math.min(rank, xs.length) - 1];
+  });
+}
+
 /** Accumulators that order or pick values: BSON order instead of mingo's. */
 export const orderedAccumulators = {
   $topN: (coll: Any[], expr: Any, options: Options): Any => outputs(sortedGroup(coll, expr, '$topN').slice(0, countArg(expr, '$topN', options)), expr, options),
@@ -130,6 +146,12 @@ export const orderedAccumulators = {
       .filter((v) => v !== null && v !== undefined)
       .sort((a, b) => compareValues(b, a))
       .slice(0, countArg(expr, '$maxN', options)),
+  $percentile: (coll: Any[], expr: Any, options: Options): Any => {
+    const ps = isPlainObject(expr) ? evalExpr(null, expr.p, options) : undefined;
+    if (!Array.isArray(ps)) throw new CommandError('BadValue', "$percentile requires 'p' to be an array");
+    return percentiles(coll, expr, ps, options, '$percentile');
+  },
+  $median: (coll: Any[], expr: Any, options: Options): Any => percentiles(coll, expr, [0.5], options, '$median')?.[0] ?? null,
   $stdDevPop: (coll: Any[], expr: Any, options: Options): Any => deviation(operandValues(coll, expr, options), false),
   $stdDevSamp: (coll: Any[], expr: Any, options: Options): Any => deviation(operandValues(coll, expr, options), true),
 };

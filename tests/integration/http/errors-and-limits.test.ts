@@ -5,7 +5,7 @@
  * or expensive operations are refused before they run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSchema, type GraphQLFieldResolver } from 'graphql/index.js';
+import { buildSchema, type GraphQLFieldResolver } from 'graphql';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 const schema = buildSchema(`

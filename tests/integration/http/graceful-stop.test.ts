@@ -3,7 +3,7 @@
  * so a rolling restart behind a load balancer drops nothing it accepted.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSchema } from 'graphql/index.js';
+import { buildSchema } from 'graphql';
 import { startTestGateway } from '../../helpers/gateway.js';
 
 const schema = buildSchema('type Query { slow: String }');

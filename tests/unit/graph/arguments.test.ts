@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql/index.js';
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { decodeCatalogCursor, encodeCatalogCursor } from '../../../resolvers/catalog-cursor.js';
 import { categoryCode } from '../../../resolvers/disclosure-filter.js';

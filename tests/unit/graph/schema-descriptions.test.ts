@@ -1,4 +1,4 @@
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, type GraphQLNamedType } from 'graphql/index.js';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, type GraphQLNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../../schema/build-schema.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql/index.js';
+import { GraphQLError } from 'graphql';
 import { createErrorFormatter, requestScope } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
 

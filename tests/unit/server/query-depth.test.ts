@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'graphql/index.js';
+import { parse } from 'graphql';
 import { operationDepth } from '../../../src/http/query-depth.js';
 
 describe('operationDepth', () => {
