@@ -13,8 +13,9 @@ import { $bucket, $unwind } from './reshape-stages.js';
 import { setExpressions } from './set-ops.js';
 import { $group, $limit, $match, $sample, $sort, $sortByCount } from './stream-stages.js';
 import { valueExpressions } from './value-ops.js';
+import { $setWindowFields } from './window-stage.js';
 
 const expressions = { ...accumulatorExpressions, ...valueExpressions, ...conversionExpressions, ...numericExpressions, ...setExpressions };
-const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample, $unwind, $bucket, $unset };
+const stages = { $match, $sort, $group, $sortByCount, $lookup, $limit, $project, $addFields, $set: $addFields, $sample, $unwind, $bucket, $unset, $setWindowFields };
 
 overrideOperators({ accumulator: { ...accumulators, ...orderedAccumulators }, expression: expressions, pipeline: stages } as unknown as OperatorOverrides);

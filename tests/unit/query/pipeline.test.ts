@@ -111,6 +111,23 @@ describe('runPipeline: exact numeric accumulators', () => {
     expect(row!.sd as number).toBeCloseTo(37.8358, 3);
   });
 
+  it('$median and $percentile pick values from the data in numeric order, Decimal128 included', () => {
+    const docs = [{ v: dec('0.1') }, { v: 10 }, { v: 9 }, { v: dec('0.2') }, { v: 'x' }];
+    const [row] = run(docs, [{ $group: { _id: null, m: { $median: { input: '$v', method: 'approximate' } }, p: { $percentile: { input: '$v', p: [0.25, 1], method: 'approximate' } } } }]);
+    expect(row).toEqual({ _id: null, m: 0.2, p: [0.1, 10] });
+  });
+
+  it('$setWindowFields keeps exact Decimal128 running sums and still refuses $function', () => {
+    const docs = [{ _id: 1, g: 'a', v: dec('0.1') }, { _id: 2, g: 'a', v: dec('0.2') }, { _id: 3, g: 'b', v: dec('1') }];
+    const out = run(docs, [{ $setWindowFields: { partitionBy: '$g', sortBy: { _id: 1 }, output: { run: { $sum: '$v', window: { documents: ['unbounded', 'current'] } } } } }]);
+    expect(out.map((d) => [d._id, String(d.run)])).toEqual([
+      [1, '0.1'],
+      [2, '0.3'],
+      [3, '1'],
+    ]);
+    expect(codeOf(() => run(docs, [{ $setWindowFields: { sortBy: { _id: 1 }, output: { x: { $function: { body: 'return 1', args: [], lang: 'js' } } } } }]))).toBe('BadValue');
+  });
+
   it('computes $min, $max, $first, $last, $push and $addToSet', () => {
     const id = new ObjectId();
     const docs = [{ v: 3, t: id }, { v: 'a', t: new ObjectId(id.toHexString()) }, { v: null, t: 1 }, { v: 1, t: 1.0 }];
