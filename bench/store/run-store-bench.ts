@@ -86,7 +86,7 @@ async function measureScale(count: number, quick: boolean) {
 /** The table printed to the terminal, one row per scale. */
 export function formatStoreTable(rows: Awaited<ReturnType<typeof runStoreBench>>): string {
   const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const header = ['docs', 'insertMany/s', '32×insertOne acks/s', 'fsync/s (base)', 'gain', '$in _id p50/p99 ms', '$in ref p50/p99 ms', 'ping p50 ms', '$group ms', 'restart ms', 'RSS/BSON'];
+  const header = ['docs', 'insertMany/s', '32×insertOne acks/s', 'fsync/s (base)', 'gain', '$in _id p50/p99 ms', '$in ref p50/p99 ms', 'ping p50 ms', '$group ms', 'restart ms', 'RSS B/doc', 'BSON B/doc', 'RSS/BSON'];
   const lines = rows.map((r) => [
     n(r.documents),
     n(r.insertManyDocsPerSecond),
@@ -98,6 +98,8 @@ export function formatStoreTable(rows: Awaited<ReturnType<typeof runStoreBench>>
     n(r.pingP50Ms, 3),
     n(r.groupWholeCollectionMs),
     n(r.restartMs),
+    n((r.residentOverBson * r.bsonBytes) / r.documents),
+    n(r.bsonBytes / r.documents),
     `${n(r.residentOverBson, 2)}x`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
