@@ -31,7 +31,7 @@ export function findAndModifyOne(ctx: WriteContext, ns: Namespace, spec: FindAnd
   assertWritableNamespace(ns);
   validate(spec);
   const query = spec.query ?? {};
-  const project = isEmpty(spec.fields) ? (d: Document) => d : compileProjection(spec.fields!);
+  const project = isEmpty(spec.fields) ? (d: Document) => d : compileProjection(spec.fields!, query);
   const sortCompare = isEmpty(spec.sort) ? undefined : compileSort(spec.sort!);
   const coll = ctx.catalog.get(ns);
   const { plan, matches } = matching(coll, query, ctx.counters, spec.sort ? { sort: spec.sort } : {});
@@ -47,7 +47,7 @@ export function findAndModifyOne(ctx: WriteContext, ns: Namespace, spec: FindAnd
     return { value: project(target.doc), lastErrorObject: { n: 1 } };
   }
   const update = spec.update!;
-  const arrayFilters = spec.arrayFilters ? { arrayFilters: spec.arrayFilters } : {};
+  const updateOptions = { query, ...(spec.arrayFilters ? { arrayFilters: spec.arrayFilters } : {}) };
   if (target === undefined) {
     if (!spec.upsert) return { value: null, lastErrorObject: { n: 0, updatedExisting: false } };
     const doc = upsertDocument(query, update, spec.arrayFilters);
@@ -57,7 +57,7 @@ export function findAndModifyOne(ctx: WriteContext, ns: Namespace, spec: FindAnd
       lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
     };
   }
-  const { doc: next, modified } = applyUpdate(target.doc, update, arrayFilters);
+  const { doc: next, modified } = applyUpdate(target.doc, update, updateOptions);
   if (modified) replaceOne(ctx, coll!, target.key, target.doc, next);
   const after = modified ? coll!.store.get(target.key)! : target.doc;
   return { value: project(spec.new ? after : target.doc), lastErrorObject: { n: 1, updatedExisting: true } };

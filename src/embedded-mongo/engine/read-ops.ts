@@ -70,7 +70,7 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, coun
     return findDocuments(coll, { ...rest, hint: { $natural: natural } }, counters);
   }
   const sortCompare = isEmpty(spec.sort) ? undefined : compileSort(spec.sort!);
-  const project = isEmpty(spec.projection) ? undefined : compileProjection(spec.projection!);
+  const project = isEmpty(spec.projection) ? undefined : compileProjection(spec.projection!, spec.filter);
   const { skip, limit } = window(spec);
   const hintOption = spec.hint === undefined ? {} : { hint: spec.hint };
   const { plan, matches } = matching(coll, spec.filter, counters, { ...(spec.sort ? { sort: spec.sort } : {}), ...hintOption });

@@ -111,7 +111,7 @@ export function updateBatch(ctx: WriteContext, ns: Namespace, statements: Update
       targets.push(m);
       if (!st.multi) break;
     }
-    const options = st.arrayFilters ? { arrayFilters: st.arrayFilters } : {};
+    const options = { query: st.q, ...(st.arrayFilters ? { arrayFilters: st.arrayFilters } : {}) };
     for (const { key, doc } of targets) {
       n++;
       const { doc: next, modified } = applyUpdate(doc, st.u, options);

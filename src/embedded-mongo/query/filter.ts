@@ -21,7 +21,6 @@ import {
   typeTest,
   type ValueTest,
 } from './filter-values.js';
-import { rememberMatch } from './match-memory.js';
 import { mingoOptions, underMingo } from './mingo-context.js';
 import { isNumeric, isTruthy, toDouble } from './numbers.js';
 import { isTraversable } from './paths.js';
@@ -318,12 +317,7 @@ function compileDocument(filter: Document): DocTest {
 export function compileFilter(filter: Document): (doc: Document) => boolean {
   if (filter === null || filter === undefined) return () => true;
   if (!isPlainObject(filter)) throw new CommandError('BadValue', 'query filter must be an object');
-  const test = compileDocument(filter);
-  return (doc) => {
-    if (!test(doc)) return false;
-    rememberMatch(doc, filter);
-    return true;
-  };
+  return compileDocument(filter);
 }
 
 /** compileFilter for a `$match` stage: `$expr` sees the stage's variables (`let`, `$$NOW`, …). */

@@ -10,13 +10,12 @@ import { cloneDocument, sameBson } from './clone.js';
 import { type ArrayFilterTests, compileArrayFilters, resolvePositional } from './update-positions.js';
 import { runUpdatePipeline } from './update-pipeline.js';
 import { type Container, CREATING_OPERATORS, KEEP, makeModifier, type Modifier, REMOVE } from './update-modifiers.js';
-import { queryThatMatched } from './match-memory.js';
 import { isTraversable } from './paths.js';
 
 export interface UpdateOptions {
   arrayFilters?: Document[];
   isInsert?: boolean;
-  /** The update's query, for the positional `$` operator; by default the query that last matched `doc` through compileFilter. */
+  /** The update's query, for the positional `$` operator (without it a `$` path fails as on mongod without a matching query). */
   query?: Document;
 }
 
@@ -212,7 +211,7 @@ function applyOperators(doc: Document, update: Document, options: UpdateOptions)
   const next = cloneDocument(doc);
   const resolved = targets
     .filter((t) => t.op !== '$setOnInsert' || options.isInsert)
-    .map((t) => ({ ...t, parts: resolvePositional(next, t.parts, options.query ?? queryThatMatched(doc)) }))
+    .map((t) => ({ ...t, parts: resolvePositional(next, t.parts, options.query) }))
     .sort((a, b) => comparePaths(a.parts, b.parts));
   for (const t of resolved) {
     if (t.renameTo) {

@@ -271,3 +271,25 @@ describe('aggregate', () => {
     });
   });
 });
+
+describe('positional $ with the statement query', () => {
+  it('updates the matched element in every document of a multi-update, however many', async () => {
+    const docs = Array.from({ length: 5000 }, (_, i) => ({ _id: i, a: [i % 3, 7, 9] }));
+    const engine = await engineWith(docs);
+    const result = await engine.update(ns, [{ q: { a: 7 }, u: { $set: { 'a.$': 70 } }, multi: true }], true);
+    expect(result).toEqual({ n: 5000, nModified: 5000 });
+    expect(engine.count(ns, { a: 70 })).toBe(5000);
+    expect(all(engine.find(ns, { filter: { _id: 0 } }))).toEqual([{ _id: 0, a: [0, 70, 9] }]);
+  });
+
+  it('resolves $ in findAndModify updates and in its positional fields projection', async () => {
+    const engine = await engineWith([{ _id: 1, a: [{ k: 1, v: 'x' }, { k: 2, v: 'y' }] }]);
+    const result = await engine.findAndModify(ns, { query: { 'a.k': 2 }, update: { $set: { 'a.$.v': 'z' } }, new: true, fields: { 'a.$': 1 } });
+    expect(result.value).toEqual({ _id: 1, a: [{ k: 2, v: 'z' }] });
+  });
+
+  it('projects a.$ in find as mongod does, from the find filter', async () => {
+    const engine = await engineWith([{ _id: 1, a: [3, 8, 12] }, { _id: 2, a: [1] }]);
+    expect(all(engine.find(ns, { filter: { a: { $gt: 5 } }, projection: { 'a.$': 1 } }))).toEqual([{ _id: 1, a: [8] }]);
+  });
+});

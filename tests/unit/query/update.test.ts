@@ -141,11 +141,11 @@ describe('applyUpdate: positional updates', () => {
     expect(apply({ a: [5, 6, 7] }, { $inc: { 'a.$': 10 } }, { query: { a: 6 } }).doc).toEqual({ a: [5, 16, 7] });
   });
 
-  it('$ uses the query that selected the document through compileFilter when none is passed', () => {
+  it('$ resolves only from the query passed in, never from an earlier filter match', () => {
     const stored = { _id: 2, a: [{ k: 1 }, { k: 2 }] };
     const selected = [stored].filter(compileFilter({ 'a.k': 2 }));
-    expect(apply(selected[0]!, { $set: { 'a.$.hit': true } }).doc.a).toEqual([{ k: 1 }, { k: 2, hit: true }]);
-    expect(codeOf(() => apply({ ...stored }, { $set: { 'a.$.hit': true } }))).toBe('BadValue');
+    expect(codeOf(() => apply(selected[0]!, { $set: { 'a.$.hit': true } }))).toBe('BadValue');
+    expect(apply(stored, { $set: { 'a.$.hit': true } }, { query: { 'a.k': 2 } }).doc.a).toEqual([{ k: 1 }, { k: 2, hit: true }]);
   });
 
   it('$ without a matching query condition answers BadValue', () => {
