@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- [store] [--scale 10k,100k,1m] [--quick]`: runs a benchmark
- * suite, prints its table and writes it with the machine's description to
- * `bench/results/<suite>-<time>.json`.
+ * `npm run bench -- [store] [--scale 10k,100k,1m] [--quick] [--results DIR]`:
+ * runs a benchmark suite, prints its table and writes it with the machine's
+ * description to `bench/results/<suite>-<time>.json` (or DIR).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { describeMachine } from './lib/machine.js';
 import { formatStoreTable, runStoreBench } from './store/run-store-bench.js';
 
-const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/results');
+const defaultResultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/results');
 
 /** "10k" → 10000, "1m" → 1000000. */
 function parseScale(text: string): number {
@@ -22,7 +22,11 @@ function parseScale(text: string): number {
 
 async function main() {
   const { values, positionals } = parseArgs({
-    options: { scale: { type: 'string', default: '10k,100k,1m' }, quick: { type: 'boolean', default: false } },
+    options: {
+      scale: { type: 'string', default: '10k,100k,1m' },
+      quick: { type: 'boolean', default: false },
+      results: { type: 'string', default: defaultResultsDir },
+    },
     allowPositionals: true,
   });
   const suite = positionals[0] ?? 'store';
@@ -30,8 +34,8 @@ async function main() {
   const scales = values.scale.split(',').map(parseScale);
   const rows = await runStoreBench({ scales, quick: values.quick });
   console.log(formatStoreTable(rows));
-  await mkdir(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `store-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  await mkdir(values.results, { recursive: true });
+  const file = path.join(values.results, `store-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   await writeFile(file, JSON.stringify({ suite, machine: describeMachine(), rows }, null, 2));
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 }
