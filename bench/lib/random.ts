@@ -1,17 +1,7 @@
-/**
- * A seeded pseudo-random generator (mulberry32), so that every benchmark run
- * generates the same data set and figures stay comparable across runs.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../datasources/demo/seeded-random.js';
+
+// The demo data's generator, so the benchmark's data is as reproducible as the demo's.
+export { seededRandom };
 
 /** One element of `items`, chosen by `random`. */
 export function pick<T>(random: () => number, items: readonly T[]): T {
