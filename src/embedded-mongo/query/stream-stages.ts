@@ -10,6 +10,7 @@ import type { Options } from 'mingo/types';
 import { CommandError } from '../errors.js';
 import { isPlainObject } from './bson-types.js';
 import { compileFilterWith } from './filter.js';
+import { compileFastGroup, withoutMissing } from './group-fast.js';
 import { keyString } from './key-string.js';
 import { isNumeric, toDouble } from './numbers.js';
 import { compileSort } from './sort.js';
@@ -42,20 +43,28 @@ function accumulate(group: AnyObject[], spec: Any, field: string, options: Optio
   return fn(group, operand, options);
 }
 
-/** Drops fields that evaluated to missing, as mongod leaves them out of computed documents. */
-function withoutMissing(v: Any): Any {
-  if (!isPlainObject(v)) return v;
-  const out: AnyObject = {};
-  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = withoutMissing(x);
-  return out;
-}
-
 export const $group: Stage = (coll, expr, options) => {
   if (!isPlainObject(expr) || !('_id' in expr)) throw new CommandError('FailedToParse', "a group specification must include an _id");
   const { _id: idExpr, ...fields } = expr as AnyObject;
   for (const f of Object.keys(fields)) {
     if (f.includes('.')) throw new CommandError('BadValue', `The field name '${f}' cannot contain '.'`);
   }
+  const fast = compileFastGroup(expr);
+  if (fast === undefined) return groupEvaluated(coll, idExpr, fields, options);
+  // Folds the input as it streams instead of holding every group's documents.
+  let out: LazyIterator | undefined;
+  return Lazy(() => {
+    if (out === undefined) {
+      const run = fast.start();
+      for (let r = coll.next(); !r.done; r = coll.next()) run.add(r.value as Document);
+      out = Lazy(run.result());
+    }
+    return out.next();
+  });
+};
+
+/** The general `$group`: each group's documents collected, then every accumulator evaluated over them through the operator context. */
+export function groupEvaluated(coll: LazyIterator, idExpr: Any, fields: AnyObject, options: Options): LazyIterator {
   return coll.transform((items: AnyObject[]) => {
     const groups = new Map<string, { id: Any; docs: AnyObject[] }>();
     for (const doc of items) {
@@ -76,7 +85,7 @@ export const $group: Stage = (coll, expr, options) => {
     }
     return Lazy(out);
   });
-};
+}
 
 export const $sortByCount: Stage = (coll, expr, options) =>
   $sort($group(coll, { _id: expr, count: { $sum: 1 } }, options), { count: -1 }, options);
