@@ -8,7 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, responsePathAsArray, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from './logger.js';
 
@@ -79,6 +79,46 @@ export function createErrorFormatter(logger: Logger) {
     logger.error({ requestId, path: formatted.path, err: original }, 'unexpected error while serving a GraphQL request');
     return { message: INTERNAL_ERROR_MESSAGE, ...location, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
   };
+}
+
+/** Apollo's `formatError`, as `createErrorFormatter` builds it. */
+export type ErrorFormatter = ReturnType<typeof createErrorFormatter>;
+
+/**
+ * The parts of one request's result that are missing while the fields
+ * holding them still resolve: a list keeps only its real items, and each
+ * missing part becomes a top-level error at the field it leaves partial
+ * (appended to the response by the server's partial-results plugin).
+ * One error per field and store: a page that misses a store in several
+ * reads still says so once.
+ */
+export class PartialResults {
+  readonly #reported = new Map<string, { error: Error; path: ReadonlyArray<string | number> }>();
+
+  /** Records that the field at `path` (a resolver's `info.path`) lacks what `error` says is missing. */
+  report(error: Error, path: GraphQLResolveInfo['path']): void {
+    const at = responsePathAsArray(path);
+    // Errors naming no store (a record the catalog lists but its store lacks) stay apart by their text.
+    const key = JSON.stringify([at, ownString(error, 'source') ?? `message:${error.message}`]);
+    if (!this.#reported.has(key)) this.#reported.set(key, { error, path: at });
+  }
+
+  /** How many distinct errors were reported. */
+  get size(): number {
+    return this.#reported.size;
+  }
+
+  /**
+   * The reported errors as the client sees them. They go through
+   * `formatError` like any execution error, so a store's failure text and
+   * hosts stay in the log and anything unexpected is masked.
+   */
+  format(formatError: ErrorFormatter): GraphQLFormattedError[] {
+    return [...this.#reported.values()].map(({ error, path }) => {
+      const located = new GraphQLError(error.message, { path, originalError: error });
+      return formatError(located.toJSON(), located);
+    });
+  }
 }
 
 /** The id of the request being served, if any. */

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -15,7 +15,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { createContext as createGatewayContext, type GatewayContext } from './context.js';
 import type { Stores } from '../datasources/index.js';
-import { createErrorFormatter, requestScope } from './errors.js';
+import { createErrorFormatter, PartialResults, requestScope, type ErrorFormatter } from './errors.js';
 import type { Logger } from './logger.js';
 import { serveExplorerPage } from './http/explorer-page.js';
 import { healthRouter, type StorePinger } from './http/health.js';
@@ -66,6 +66,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const formatError = createErrorFormatter(logger);
 
   const apollo = new ApolloServer<TContext>({
     schema,
@@ -73,12 +74,13 @@ export async function createGateway<TStores extends StorePinger, TContext extend
     includeStacktraceInErrorResponses: false,
     // The entry point owns the signals: it stops HTTP, then the stores, then the embedded server.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger),
+    formatError,
     logger: apolloLogger(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
+      partialResultsPlugin(formatError),
     ],
   });
   await apollo.start();
@@ -129,6 +131,29 @@ export async function createGateway<TStores extends StorePinger, TContext extend
       // The drain plugin closes the listener and waits for in-flight requests.
       stopping ??= apollo.stop();
       return stopping;
+    },
+  };
+}
+
+/**
+ * Appends the errors resolvers reported through `context.partial` (stores
+ * that did not answer) to the response, beside the data. Apollo formats
+ * execution errors before `willSendResponse`, so these go through the same
+ * `formatError` here. Only single-result bodies: the gateway serves no
+ * incremental delivery. Contexts without a collector (tests of the HTTP
+ * layer with their own context) are left alone.
+ */
+function partialResultsPlugin(formatError: ErrorFormatter): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const partial = (contextValue as { partial?: unknown } | undefined)?.partial;
+          if (!(partial instanceof PartialResults) || partial.size === 0 || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          response.body.singleResult = { ...result, errors: [...(result.errors ?? []), ...partial.format(formatError)] };
+        },
+      };
     },
   };
 }

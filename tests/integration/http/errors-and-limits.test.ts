@@ -1,11 +1,14 @@
 /**
  * How the HTTP layer answers failures, over a small schema served by the real
  * server: unexpected errors are masked with a request id that leads to the
- * log; domain errors keep their code; mutations are refused over GET; deep
+ * log; domain errors keep their code; parts a resolver reports missing come
+ * as top-level errors beside the data; mutations are refused over GET; deep
  * or expensive operations are refused before they run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, type GraphQLFieldResolver } from 'graphql';
+import { SourceUnavailableError } from '../../../datasources/errors.js';
+import type { GatewayContext } from '../../../src/context.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 const schema = buildSchema(`
@@ -13,6 +16,8 @@ const schema = buildSchema(`
     ok: String
     boom: String
     storeDown: String
+    partialList: [String!]!
+    partialThenFails: [String!]!
     badArgument(first: Int): String
     tree: Tree
     trees(first: Int = 10): [Tree]
@@ -34,6 +39,18 @@ resolve('Query', 'boom', () => {
 });
 resolve('Query', 'storeDown', () => {
   throw Object.assign(new Error('The finance store is unavailable: connect ECONNREFUSED 127.0.0.1:1'), { code: 'SOURCE_UNAVAILABLE', source: 'finance' });
+});
+resolve('Query', 'partialList', (_root, _args, context, info) => {
+  const { partial } = context as GatewayContext;
+  // Reported twice for finance (say, by two reads of one page): the response names it once per field.
+  partial.report(new SourceUnavailableError('finance', 'connect ECONNREFUSED 127.0.0.1:27018'), info.path);
+  partial.report(new SourceUnavailableError('finance', 'no answer within 2000 ms'), info.path);
+  partial.report(new SourceUnavailableError('procurement', 'connect ECONNREFUSED 10.1.2.3:27017'), info.path);
+  return ['from office', 'from personnel'];
+});
+resolve('Query', 'partialThenFails', (_root, _args, context, info) => {
+  (context as GatewayContext).partial.report(new Error('Catalog entry e-1 names a Procurement that its store does not hold'), info.path);
+  return ['kept'];
 });
 resolve('Query', 'badArgument', () => {
   throw Object.assign(new Error('first must be between 1 and 200'), { code: 'BAD_USER_INPUT', argumentName: 'first' });
@@ -84,6 +101,46 @@ describe('a domain error', () => {
   it('keeps BAD_USER_INPUT and the argument name', async () => {
     const result = await gateway.graphql('{ badArgument(first: 500) }');
     expect(result.errors?.[0]).toMatchObject({ message: 'first must be between 1 and 200', extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+  });
+});
+
+describe('a partial result', () => {
+  it('keeps the items it has and carries one SOURCE_UNAVAILABLE error per store at the partial field, without driver text', async () => {
+    const result = await gateway.graphql('{ ok partialList again: partialList }');
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({ ok: 'fine', partialList: ['from office', 'from personnel'], again: ['from office', 'from personnel'] });
+    const errors = result.errors ?? [];
+    expect(errors.map((e) => [e.path, e.extensions])).toEqual([
+      [['partialList'], { code: 'SOURCE_UNAVAILABLE', source: 'finance' }],
+      [['partialList'], { code: 'SOURCE_UNAVAILABLE', source: 'procurement' }],
+      [['again'], { code: 'SOURCE_UNAVAILABLE', source: 'finance' }],
+      [['again'], { code: 'SOURCE_UNAVAILABLE', source: 'procurement' }],
+    ]);
+    expect(errors[0]!.message).toContain('finance');
+    const body = JSON.stringify(result);
+    for (const leak of ['127.0.0.1', '10.1.2.3', 'ECONNREFUSED', '2000 ms']) expect(body).not.toContain(leak);
+    // The store's own text goes to the log, under the request id.
+    const warned = gateway.logs().filter((r) => r.code === 'SOURCE_UNAVAILABLE' && r.requestId === result.headers.get('x-request-id'));
+    expect(warned).toHaveLength(4);
+  });
+
+  it('comes after the errors of fields that failed', async () => {
+    const result = await gateway.graphql('{ storeDown partialList }');
+    expect(result.errors?.map((e) => e.path)).toEqual([['storeDown'], ['partialList'], ['partialList']]);
+  });
+
+  it('masks a reported error that is not addressed to clients, like any other', async () => {
+    const result = await gateway.graphql('{ partialThenFails }');
+    expect(result.data).toEqual({ partialThenFails: ['kept'] });
+    expect(result.errors).toEqual([
+      { message: 'Internal server error', path: ['partialThenFails'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: result.headers.get('x-request-id') } },
+    ]);
+  });
+
+  it('is not carried into the next request', async () => {
+    await gateway.graphql('{ partialList }');
+    const result = await gateway.graphql('{ ok }');
+    expect(result.errors).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
-import { createErrorFormatter, requestScope } from '../../../src/errors.js';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { createErrorFormatter, PartialResults, requestScope } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
 
 function capture() {
@@ -51,5 +51,47 @@ describe('formatError', () => {
     expect(formatted.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(formatted.message).toBe('Internal server error');
     expect(typeof formatted.extensions?.requestId).toBe('string');
+  });
+});
+
+describe('PartialResults', () => {
+  /** A resolver's `info.path` for these response keys. */
+  const at = (...keys: Array<string | number>): GraphQLResolveInfo['path'] => {
+    let path: GraphQLResolveInfo['path'] | undefined;
+    for (const key of keys) path = { prev: path, key, typename: undefined };
+    return path!;
+  };
+  const unavailable = (source: string, reason: string) => Object.assign(new Error(`The ${source} store is unavailable: ${reason}`), { code: 'SOURCE_UNAVAILABLE', source });
+
+  it('keeps one error per field and store, at the field\'s response path', () => {
+    const { format } = capture();
+    const partial = new PartialResults();
+    partial.report(unavailable('finance', 'connect ECONNREFUSED 127.0.0.1:1'), at('disclosures'));
+    partial.report(unavailable('finance', 'no answer within 2000 ms'), at('disclosures'));
+    partial.report(unavailable('finance', 'no answer within 2000 ms'), at('town', 'disclosures'));
+    partial.report(unavailable('office', 'no answer within 2000 ms'), at('disclosures'));
+    expect(partial.size).toBe(3);
+    expect(partial.format(format).map((e) => [e.path, e.extensions])).toEqual([
+      [['disclosures'], { code: 'SOURCE_UNAVAILABLE', source: 'finance' }],
+      [['town', 'disclosures'], { code: 'SOURCE_UNAVAILABLE', source: 'finance' }],
+      [['disclosures'], { code: 'SOURCE_UNAVAILABLE', source: 'office' }],
+    ]);
+  });
+
+  it('keeps errors that name no store apart by their text, and masks them', () => {
+    const { format, records } = capture();
+    const partial = new PartialResults();
+    partial.report(new Error('Catalog entry a names a Procurement that its store does not hold'), at('disclosures'));
+    partial.report(new Error('Catalog entry b names a Procurement that its store does not hold'), at('disclosures'));
+    partial.report(new Error('Catalog entry b names a Procurement that its store does not hold'), at('disclosures'));
+    const formatted = requestScope.run({ requestId: 'req-7' }, () => partial.format(format));
+    expect(formatted).toEqual([
+      { message: 'Internal server error', path: ['disclosures'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-7' } },
+      { message: 'Internal server error', path: ['disclosures'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-7' } },
+    ]);
+    expect(records().map((r) => (r.err as { message: string }).message)).toEqual([
+      'Catalog entry a names a Procurement that its store does not hold',
+      'Catalog entry b names a Procurement that its store does not hold',
+    ]);
   });
 });
