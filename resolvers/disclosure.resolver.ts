@@ -1,5 +1,6 @@
 /** The catalog: `disclosures` across every store, `catalogSummary`, and the organization of each disclosed record. */
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import type { OrganizationRecord } from '../datasources/office/office-records.js';
 import type { GatewayContext } from '../src/context.js';
@@ -24,7 +25,7 @@ export class DisclosureResolver {
 
   @Query(() => DisclosureConnection, {
     description:
-      'The disclosure catalog (公开目录) across every store, newest first unless `orderBy` says otherwise. When a store does not answer, the others\' records are returned with an error (extensions.code SOURCE_UNAVAILABLE, extensions.source the store).',
+      'The disclosure catalog (公开目录) across every store, newest first unless `orderBy` says otherwise. When a store does not answer, `edges` holds the records of the stores that did, `totalCount` is null, and the response carries one error per missing store with this field\'s path (extensions.code SOURCE_UNAVAILABLE, extensions.source the store).',
   })
   // type-graphql lists arguments in the reverse order of the parameters: the SDL reads first/after/last/before, filter, orderBy.
   async disclosures(
@@ -32,13 +33,17 @@ export class DisclosureResolver {
     @Arg('filter', () => DisclosureFilter, { nullable: true, description: 'Conditions on the records.' }) filter: DisclosureFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const order = catalogOrder(orderBy);
     const built = await catalogFilter(filter, context);
-    return disclosureConnection(built.filter, order, page, context, built.unavailable);
+    return disclosureConnection(built.filter, order, page, context, info.path, built.unavailable);
   }
 
-  @Query(() => CatalogSummary, { description: 'Number of disclosed records per catalog category for an organization and a period (公开目录统计).' })
+  @Query(() => CatalogSummary, {
+    description:
+      'Number of disclosed records per catalog category for an organization and a period (公开目录统计). When a store does not answer, the counts are those of the stores that did, and the response carries one error per missing store with this field\'s path (extensions.code SOURCE_UNAVAILABLE, extensions.source the store).',
+  })
   // Parameters in reverse, so the SDL reads organizationId, from, to, includeSubOrganizations.
   async catalogSummary(
     @Arg('includeSubOrganizations', () => Boolean, { defaultValue: true, description: 'Also count records of its departments and villages.' })
@@ -47,6 +52,7 @@ export class DisclosureResolver {
     @Arg('from', () => GraphQLDateTimeISO, { nullable: true, description: 'Start of the period (inclusive).' }) from: Date | undefined,
     @Arg('organizationId', () => ID, { description: 'Global id of the organization.' }) organizationId: string,
     @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CatalogSummary> {
     const scope = await organizationScope(organizationId, includeSubOrganizations, context, 'organizationId');
     const counted = await context.stores.catalog.countByCategory({
@@ -58,11 +64,12 @@ export class DisclosureResolver {
     const categories = Object.values(DisclosureCategory)
       .filter((category) => (counted.value.get(category) ?? 0) > 0)
       .map((category) => ({ category, name: CATEGORY_NAMES[category], count: counted.value.get(category)! }));
-    const unavailable = [...scope.unavailable, ...counted.unavailable.filter((e) => !scope.unavailable.some((u) => u.source === e.source))];
+    // Both the categories and the total lack the missing stores, so the error's path is the summary field (the collector keeps one per store).
+    for (const error of [...scope.unavailable, ...counted.unavailable]) context.partial.report(error, info.path);
     return {
       from: from ?? null,
       to: to ?? null,
-      categories: [...categories, ...unavailable],
+      categories,
       total: categories.reduce((sum, c) => sum + c.count, 0),
     };
   }

@@ -9,7 +9,7 @@ import { pageSize } from './page-size.js';
 
 /** A connection value as the connection types expect it. */
 export interface ConnectionValue<T> {
-  edges: ({ cursor: string; node: T } | Error)[];
+  edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number | PromiseLike<number>;
 }

@@ -1,5 +1,6 @@
 /** Links of an organization: parent, children, its catalog; and the list of organizations. */
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationRecord } from '../datasources/office/office-records.js';
 import type { GatewayContext } from '../src/context.js';
 import { DisclosureConnection, OrganizationConnection } from '../schema/connections.type.js';
@@ -27,7 +28,10 @@ export class OrganizationResolver {
     return listConnection(await context.loaders.organizationChildren.load(org.id), byName, page);
   }
 
-  @FieldResolver(() => DisclosureConnection, { description: 'Records this organization disclosed (and, by default, those of its departments and villages), newest first.' })
+  @FieldResolver(() => DisclosureConnection, {
+    description:
+      'Records this organization disclosed (and, by default, those of its departments and villages), newest first. A store that does not answer is reported as for `Query.disclosures`, with this field\'s path.',
+  })
   // Parameters in reverse, so the SDL reads first/after/last/before, includeSubOrganizations, filter, orderBy.
   async disclosures(
     @Root() org: OrganizationRecord,
@@ -36,9 +40,10 @@ export class OrganizationResolver {
     @Arg('includeSubOrganizations', () => Boolean, { defaultValue: true, description: 'Also records of its departments and villages.' }) includeSubOrganizations: boolean,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const built = await catalogFilter({ ...filter, organizationId: toGlobalId('Organization', org.id), includeSubOrganizations }, context);
-    return disclosureConnection(built.filter, catalogOrder(orderBy), page, context, built.unavailable);
+    return disclosureConnection(built.filter, catalogOrder(orderBy), page, context, info.path, built.unavailable);
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations of the hierarchy (district, town, departments, villages), by name.' })

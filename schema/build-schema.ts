@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { DisclosureConnectionResolver } from '../resolvers/disclosure-connection.js';
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
@@ -32,6 +33,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers: [
       NodeResolver,
       DisclosureResolver,
+      DisclosureConnectionResolver,
       OrganizationResolver,
       OrganizationRecordsResolver,
       AppointmentResolver,

@@ -16,7 +16,10 @@ export class CategoryCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Catalog summary (公开目录统计): disclosed records per category for an organization and a period.' })
+@ObjectType({
+  description:
+    'Catalog summary (公开目录统计): disclosed records per category for an organization and a period. When a store does not answer, the summary counts the stores that did, and an error with extensions.code SOURCE_UNAVAILABLE and extensions.source naming the store has the summary\'s path.',
+})
 export class CatalogSummary {
   @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Start of the period (inclusive), if given.' })
   from!: Date | null;
@@ -24,8 +27,8 @@ export class CatalogSummary {
   @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'End of the period (exclusive), if given.' })
   to!: Date | null;
 
-  @Field(() => [CategoryCount], { nullable: 'items', description: 'Categories with at least one record, in catalog order; a null item marks a store that did not answer (see errors).' })
-  categories!: (CategoryCount | Error)[];
+  @Field(() => [CategoryCount], { description: 'Categories with at least one record, in catalog order, counted in the stores that answered (see errors for the ones that did not).' })
+  categories!: CategoryCount[];
 
   @Field(() => Int, { description: 'Records in all categories, from the stores that answered.' })
   total!: number;

@@ -7,7 +7,7 @@ import { Organization } from './organization.type.js';
 import { Procurement } from './procurement.type.js';
 import { ThreePublicExpenseStatement } from './three-public-expense-statement.type.js';
 
-export const DisclosureConnection = connectionType('Disclosure', Disclosure, 'disclosed record');
+export const DisclosureConnection = connectionType('Disclosure', Disclosure, 'disclosed record', { federated: true });
 export const OrganizationConnection = connectionType('Organization', Organization, 'organization');
 export const AppointmentConnection = connectionType('Appointment', Appointment, 'appointment');
 export const ProcurementConnection = connectionType('Procurement', Procurement, 'procurement');

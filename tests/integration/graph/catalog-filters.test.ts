@@ -28,7 +28,7 @@ async function ids(filter: CatalogPageQueryVariables['filter']): Promise<string[
   const connection = result.data!.disclosures;
   expect(connection.pageInfo.hasNextPage).toBe(false);
   expect(connection.totalCount).toBe(connection.edges.length);
-  return connection.edges.map((e) => e!.node.id).sort();
+  return connection.edges.map((e) => e.node.id).sort();
 }
 
 function expected(predicate: (entry: (typeof catalog)[number]) => boolean): string[] {
@@ -73,7 +73,7 @@ describe('catalog filters', () => {
 
   it('search spans stores: 征地 finds documents and fund allocations', async () => {
     const result = await gateway.graphql(CatalogPageDocument, { first: 50, filter: { search: '征地' } });
-    const kinds = new Set(result.data!.disclosures.edges.map((e) => e!.node.__typename));
+    const kinds = new Set(result.data!.disclosures.edges.map((e) => e.node.__typename));
     expect(kinds).toEqual(new Set(['PublishedDocument', 'FundAllocation']));
   });
 

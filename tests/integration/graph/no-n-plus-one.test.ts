@@ -26,14 +26,14 @@ async function commandsFor(first: number): Promise<{ count: number; byStore: Rec
   const edges = result.data!.disclosures.edges;
   expect(edges).toHaveLength(first);
   for (const edge of edges) {
-    expect(edge!.node.organization?.parent).not.toBeNull();
-    if (edge!.node.__typename === 'Appointment') expect(edge!.node.person?.name).toBeTruthy();
-    if (edge!.node.__typename === 'Procurement') expect(edge!.node.awards[0]!.suppliers.length).toBeGreaterThan(0);
-    if (edge!.node.__typename === 'ThreePublicExpenseStatement') expect(edge!.node.items).toHaveLength(4);
+    expect(edge.node.organization?.parent).not.toBeNull();
+    if (edge.node.__typename === 'Appointment') expect(edge.node.person?.name).toBeTruthy();
+    if (edge.node.__typename === 'Procurement') expect(edge.node.awards[0]!.suppliers.length).toBeGreaterThan(0);
+    if (edge.node.__typename === 'ThreePublicExpenseStatement') expect(edge.node.items).toHaveLength(4);
   }
   const byStore: Record<string, string[]> = {};
   for (const event of commands) (byStore[event.store] ??= []).push(event.commandName);
-  return { count: commands.length, byStore, kinds: new Set(edges.map((e) => e!.node.__typename)) };
+  return { count: commands.length, byStore, kinds: new Set(edges.map((e) => e.node.__typename)) };
 }
 
 describe('store round trips per page', () => {
@@ -57,7 +57,7 @@ describe('store round trips per page', () => {
       commands.length = 0;
       const result = await gateway.graphql(OrganizationsWithRecordsDocument, { last });
       expect(result.errors).toBeUndefined();
-      const organizations = result.data!.organizations.edges.map((e) => e!.node);
+      const organizations = result.data!.organizations.edges.map((e) => e.node);
       expect(organizations).toHaveLength(last);
       // Every kind of link has records in the page, so every loader is exercised at both sizes.
       expect(organizations.some((o) => o.appointments.totalCount! > 0)).toBe(true);

@@ -91,7 +91,7 @@ describe('node lookups', () => {
     };
     const financeOffice = await records('org-neicuo-czs');
     expect(financeOffice.appointments.totalCount).toBe(4);
-    expect(financeOffice.appointments.edges.map((e) => `${e!.node.action} ${e!.node.person!.name}`)).toEqual([
+    expect(financeOffice.appointments.edges.map((e) => `${e.node.action} ${e.node.person!.name}`)).toEqual([
       'APPOINT 陈志明',
       'DISMISS 林国华',
       'DISMISS 黄天赐',
@@ -100,13 +100,13 @@ describe('node lookups', () => {
     expect(financeOffice.fundAllocations.totalCount).toBe(85);
     const town = await records('org-neicuo');
     expect(town.threePublicExpenseStatements.totalCount).toBe(14);
-    expect(town.threePublicExpenseStatements.edges.slice(0, 2).map((e) => e!.node)).toMatchObject([
+    expect(town.threePublicExpenseStatements.edges.slice(0, 2).map((e) => e.node)).toMatchObject([
       { phase: 'FINAL', month: null, total: '329902.50' },
       { phase: 'BUDGET', month: null, total: '254000.00' },
     ]);
     const village = await records('org-neicuo-v-liantang');
     expect(village.fundAllocations.totalCount).toBe(11);
-    expect(village.fundAllocations.edges.map((e) => e!.node.purpose)).toContain('征地补偿款');
+    expect(village.fundAllocations.edges.map((e) => e.node.purpose)).toContain('征地补偿款');
     const planning = await records('org-neicuo-gjb');
     expect(planning.procurements.totalCount).toBe(6);
   });
@@ -115,7 +115,7 @@ describe('node lookups', () => {
     const villages = await gateway.graphql(OrganizationsDocument, { classification: 'VILLAGE', first: 5 });
     expect(villages.data!.organizations.totalCount).toBe(8);
     const rest = await gateway.graphql(OrganizationsDocument, { classification: 'VILLAGE', first: 5, after: villages.data!.organizations.pageInfo.endCursor });
-    const names = [...villages.data!.organizations.edges, ...rest.data!.organizations.edges].map((e) => e!.node.otherNames[0]);
+    const names = [...villages.data!.organizations.edges, ...rest.data!.organizations.edges].map((e) => e.node.otherNames[0]);
     expect(new Set(names).size).toBe(8);
     expect(rest.data!.organizations.pageInfo.hasNextPage).toBe(false);
   });

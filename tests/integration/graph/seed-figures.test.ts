@@ -47,7 +47,7 @@ describe('the seed report figures, January–November 2015', () => {
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.disclosures.totalCount).toBe(18);
-    expect(new Set(result.data!.disclosures.edges.map((e) => e!.node.__typename))).toEqual(new Set(['Appointment']));
+    expect(new Set(result.data!.disclosures.edges.map((e) => e.node.__typename))).toEqual(new Set(['Appointment']));
   });
 
   it('December records fall outside the period and inside the whole year', async () => {

@@ -1,10 +1,12 @@
 /**
  * One store down is not all down: the catalog answers with the other stores'
- * records and a SOURCE_UNAVAILABLE error naming the missing store, whether
- * the store is stopped or merely slower than its timeout, and the gateway
- * recovers without a restart when the store is back.
+ * records only (no null items) and one top-level SOURCE_UNAVAILABLE error
+ * per missing store at the partial field, whether the store is stopped,
+ * slower than its timeout, or fails between the catalog read and the record
+ * read; and the gateway recovers without a restart when the store is back.
  */
 import net from 'node:net';
+import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { demoCollections } from '../../../datasources/demo/index.js';
 import { startEmbeddedMongo } from '../../../src/embedded-mongo/index.js';
@@ -40,9 +42,15 @@ async function blackHole(): Promise<string> {
   return `mongodb://127.0.0.1:${(server.address() as net.AddressInfo).port}/`;
 }
 
-function sourcesOf(errors: Array<{ extensions?: Record<string, unknown> }> | undefined): Set<unknown> {
-  for (const error of errors ?? []) expect(error.extensions?.code).toBe('SOURCE_UNAVAILABLE');
-  return new Set((errors ?? []).map((e) => e.extensions?.source));
+/** The errors as `[path, source]` pairs, sorted, to compare the whole set at once. */
+function partialErrors(errors: readonly GraphQLFormattedError[] | undefined): Array<[string, unknown]> {
+  for (const error of errors ?? []) {
+    expect(error.extensions?.code).toBe('SOURCE_UNAVAILABLE');
+    expect(error.message).toContain(`The ${String(error.extensions?.source)} store`);
+    // Neither the driver's text nor an address reaches the client.
+    expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|timed out|:\d{2,5}/u);
+  }
+  return (errors ?? []).map((e): [string, unknown] => [(e.path ?? []).join('.'), e.extensions?.source]).sort((a, b) => a.join().localeCompare(b.join()));
 }
 
 describe('a store that is down', () => {
@@ -56,19 +64,25 @@ describe('a store that is down', () => {
 
     const during = await gateway.graphql(CatalogPageDocument, { first: 200, filter: { categories: ['FISCAL_FUNDS', 'ORGANIZATION_PERSONNEL'] } });
     expect(during.status).toBe(200);
-    expect(sourcesOf(during.errors)).toEqual(new Set(['finance']));
-    const edges = during.data!.disclosures.edges.filter((e) => e !== null);
-    expect(new Set(edges.map((e) => e!.node.__typename))).toEqual(new Set(['Procurement', 'Appointment']));
+    // One error for the page and one for its total, both naming finance, none at an item.
+    expect(partialErrors(during.errors)).toEqual([
+      ['disclosures', 'finance'],
+      ['disclosures.totalCount', 'finance'],
+    ]);
+    const edges = during.data!.disclosures.edges;
+    expect(edges).not.toContain(null);
+    expect(new Set(edges.map((e) => e.node.__typename))).toEqual(new Set(['Procurement', 'Appointment']));
     expect(edges).toHaveLength(20 + 19);
     expect(during.data!.disclosures.totalCount).toBeNull();
-    expect(during.errors!.map((e) => e.path)).toContainEqual(['disclosures', 'totalCount']);
-    // The missing store's part is an error item after the records the others returned.
-    expect(during.errors!.map((e) => e.path)).toContainEqual(['disclosures', 'edges', edges.length]);
-    expect(during.data!.disclosures.edges[edges.length]).toBeNull();
+    expect(during.data!.disclosures.pageInfo.endCursor).toBe(edges[edges.length - 1]!.cursor);
 
     const summary = await gateway.graphql(CatalogSummaryDocument, { organizationId: toGlobalId('Organization', 'org-neicuo') });
-    expect(sourcesOf(summary.errors)).toEqual(new Set(['finance']));
-    expect(summary.data!.catalogSummary.categories.find((c) => c?.category === 'ORGANIZATION_PERSONNEL')?.count).toBe(19);
+    expect(partialErrors(summary.errors)).toEqual([['catalogSummary', 'finance']]);
+    const categories = summary.data!.catalogSummary.categories;
+    expect(categories).not.toContain(null);
+    expect(categories.find((c) => c.category === 'ORGANIZATION_PERSONNEL')?.count).toBe(19);
+    const fiscalWithoutFinance = categories.find((c) => c.category === 'FISCAL_FUNDS')!.count;
+    expect(summary.data!.catalogSummary.total).toBe(categories.reduce((sum, c) => sum + c.count, 0));
 
     // The store comes back on the same address (empty, as a restored replacement would be until reloaded).
     const replacement = await startEmbeddedMongo({ memory: true, port: financeServer.port });
@@ -85,7 +99,12 @@ describe('a store that is down', () => {
     }
     const reloaded = await gateway.graphql(CatalogPageDocument, { first: 200, filter: { categories: ['FISCAL_FUNDS', 'ORGANIZATION_PERSONNEL'] } });
     expect(reloaded.errors).toBeUndefined();
-    expect(reloaded.data!.disclosures.edges.map((e) => e!.node.id)).toEqual(before.data!.disclosures.edges.map((e) => e!.node.id));
+    expect(reloaded.data!.disclosures.edges.map((e) => e.node.id)).toEqual(before.data!.disclosures.edges.map((e) => e.node.id));
+    expect(reloaded.data!.disclosures.totalCount).toBe(before.data!.disclosures.totalCount);
+    const summaryAfter = await gateway.graphql(CatalogSummaryDocument, { organizationId: toGlobalId('Organization', 'org-neicuo') });
+    expect(summaryAfter.errors).toBeUndefined();
+    // Fiscal funds are kept by finance and procurement: without finance only procurement's were counted.
+    expect(summaryAfter.data!.catalogSummary.categories.find((c) => c.category === 'FISCAL_FUNDS')!.count).toBeGreaterThan(fiscalWithoutFinance);
     const indexes = await gateway.stores.connections.finance.run((db) => db.collection('catalog').indexes());
     expect(indexes.map((i) => i.name)).toContain('searchTerms_1');
   });
@@ -98,11 +117,88 @@ describe('a store that is down', () => {
     const result = await gateway.graphql(CatalogPageDocument, { first: 10 });
     const elapsed = Date.now() - start;
     expect(result.status).toBe(200);
-    expect(sourcesOf(result.errors)).toEqual(new Set(['finance']));
-    expect(result.data!.disclosures.edges.filter((e) => e !== null)).toEqual([]);
+    expect(partialErrors(result.errors)).toEqual([
+      ['disclosures', 'finance'],
+      ['disclosures.totalCount', 'finance'],
+    ]);
+    expect(result.data!.disclosures.edges).toEqual([]);
     expect(elapsed).toBeLessThan(3_000);
     const ready = await gateway.stores.ping();
     expect(ready.finance.ok).toBe(false);
     expect(ready.office.ok).toBe(true);
+  });
+
+  it('two stores down: one error per store and per partial field, at the path the client asked for', async () => {
+    const gateway = await startTestGateway({ seed: true, separateStores: true, timeoutMS: 1000 });
+    started.push(gateway);
+    await gateway.servers.finance!.stop();
+    await gateway.servers.procurement!.stop();
+    const townId = toGlobalId('Organization', 'org-neicuo');
+    const result = await gateway.graphql<{
+      all: { totalCount: number | null; edges: Array<{ node: { __typename: string } }> };
+      procurements: { edges: unknown[] };
+      town: { disclosures: { edges: Array<{ node: { __typename: string } }> } };
+    }>(
+      `query ($town: ID!) {
+        all: disclosures(first: 200) { totalCount edges { node { __typename } } }
+        procurements: disclosures(first: 5, filter: { kinds: [Procurement] }) { edges { cursor } }
+        town: node(id: $town) { ... on Organization { disclosures(first: 200) { edges { node { __typename } } } } }
+      }`,
+      { town: townId },
+    );
+    expect(result.status).toBe(200);
+    expect(partialErrors(result.errors)).toEqual([
+      ['all', 'finance'],
+      ['all', 'procurement'],
+      ['all.totalCount', 'finance'],
+      ['all.totalCount', 'procurement'],
+      // Only the procurement store holds procurements: finance is not asked, so not missing.
+      ['procurements', 'procurement'],
+      ['town.disclosures', 'finance'],
+      ['town.disclosures', 'procurement'],
+    ]);
+    const data = result.data!;
+    expect(data.all.totalCount).toBeNull();
+    expect(new Set(data.all.edges.map((e) => e.node.__typename))).toEqual(new Set(['Appointment', 'PublishedDocument']));
+    expect(data.procurements.edges).toEqual([]);
+    expect(data.town.disclosures.edges.length).toBeGreaterThan(0);
+    expect(data.town.disclosures.edges.every((e) => ['Appointment', 'PublishedDocument'].includes(e.node.__typename))).toBe(true);
+  });
+
+  it('a store that fails between the catalog read and the record read: its records are left out and reported the same way', async () => {
+    const gateway = await startTestGateway({ seed: true, separateStores: true, timeoutMS: 1000 });
+    started.push(gateway);
+    const variables = { first: 200, filter: { categories: ['FISCAL_FUNDS', 'ORGANIZATION_PERSONNEL'] } };
+    const before = await gateway.graphql(CatalogPageDocument, variables);
+    expect(before.errors).toBeUndefined();
+    const financeRecords = before.data!.disclosures.edges.filter((e) => ['ThreePublicExpenseStatement', 'FundAllocation'].includes(e.node.__typename));
+    expect(financeRecords.length).toBeGreaterThan(0);
+
+    // The finance store answers the catalog read, then stops before its records are read.
+    const finance = gateway.stores.finance;
+    const stopFinance = (() => {
+      let stopping: Promise<void> | undefined;
+      return () => (stopping ??= gateway.servers.finance!.stop());
+    })();
+    for (const method of ['statementsByIds', 'allocationsByIds'] as const) {
+      const original = finance[method].bind(finance) as (ids: readonly string[]) => Promise<never[]>;
+      (finance as unknown as Record<string, unknown>)[method] = async (ids: readonly string[]) => {
+        await stopFinance();
+        return original(ids);
+      };
+    }
+
+    const during = await gateway.graphql(CatalogPageDocument, variables);
+    expect(during.status).toBe(200);
+    expect(partialErrors(during.errors)).toEqual([
+      ['disclosures', 'finance'],
+      ['disclosures.totalCount', 'finance'],
+    ]);
+    const edges = during.data!.disclosures.edges;
+    expect(edges).not.toContain(null);
+    expect(edges.map((e) => e.node.id)).toEqual(
+      before.data!.disclosures.edges.filter((e) => !financeRecords.includes(e)).map((e) => e.node.id),
+    );
+    expect(during.data!.disclosures.totalCount).toBeNull();
   });
 });
