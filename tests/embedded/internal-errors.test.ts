@@ -8,7 +8,7 @@ test('an unexpected exception in a command becomes InternalError (1), is logged,
   const engine = await createEngine({});
   const broken = new Proxy(engine, {
     get(target, property, receiver) {
-      if (property === 'count') {
+      if (property === 'countAsync') {
         return () => {
           throw new TypeError('engine exploded');
         };

@@ -145,7 +145,7 @@ export const readCommands: CommandTable = {
   },
   killCursors: { handler: (ctx, { db, body }) => killCursors(ctx, db, body) },
   aggregate: {
-    handler: (ctx, { db, body }) => {
+    handler: async (ctx, { db, body }) => {
       const { ns, spec } = parseAggregate(body, db);
       const explain = optionalBoolean(body, 'aggregate', 'explain') ?? false;
       if (explain) return { ...aggregateExplain(ctx, ns, spec, false), ok: 1 };
@@ -154,22 +154,22 @@ export const readCommands: CommandTable = {
       }
       const batchSize = cursorBatchSize(body.cursor);
       if (batchSize !== undefined && batchSize < 0) throw new CommandError('Location51024', `BSON field 'batchSize' value must be >= 0, actual value '${batchSize}'`);
-      const source = ctx.engine.aggregate(ns, spec);
+      const source = await ctx.engine.aggregateAsync(ns, spec);
       const cursorNs = ns.coll === null ? `${db}.$cmd.aggregate` : `${db}.${ns.coll}`;
       return firstBatchReply(ctx.cursors, cursorNs, source, { firstBatchSize: batchSize });
     },
   },
   count: {
-    handler: (ctx, { db, body }) => {
+    handler: async (ctx, { db, body }) => {
       const ns = collectionNamespace(body, 'count', db);
       const query = optionalDocument(body, 'count', 'query') ?? {};
       const skip = optionalInteger(body, 'count', 'skip', 0);
       const limit = optionalInteger(body, 'count', 'limit');
-      return { n: ctx.engine.count(ns, query, skip, limit === undefined ? undefined : Math.abs(limit)), ok: 1 };
+      return { n: await ctx.engine.countAsync(ns, query, skip, limit === undefined ? undefined : Math.abs(limit)), ok: 1 };
     },
   },
   distinct: {
-    handler: (ctx, { db, body }) => {
+    handler: async (ctx, { db, body }) => {
       const ns = collectionNamespace(body, 'distinct', db);
       const key = body.key;
       if (typeof key !== 'string') {
@@ -177,7 +177,7 @@ export const readCommands: CommandTable = {
         throw new CommandError('TypeMismatch', `BSON field 'distinct.key' is the wrong type '${bsonTypeName(key)}', expected type 'string'`);
       }
       const query = optionalDocument(body, 'distinct', 'query') ?? {};
-      return { values: ctx.engine.distinct(ns, key, query), ok: 1 };
+      return { values: await ctx.engine.distinctAsync(ns, key, query), ok: 1 };
     },
   },
 };

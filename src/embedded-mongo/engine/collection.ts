@@ -13,7 +13,7 @@ import { duplicateKeyError, errorWithCode } from './write-errors.js';
 export const MAX_BSON_SIZE = 16 * 1024 * 1024;
 
 /** Values as mongod keeps them: int64 stays Long so it round-trips exactly. */
-const DESERIALIZE = { promoteLongs: false } as const;
+export const DESERIALIZE = { promoteLongs: false } as const;
 
 /** The top-level fields that the key patterns of `indexes` read, or undefined when a partial filter may read any field. */
 function indexedFields(indexes: readonly SecondaryIndex[]): string[] | undefined {

@@ -1,7 +1,10 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
-import { compileFilter, runPipeline } from '../query/index.js';
+import { compileFastGroup, compileFilter, runPipeline, validatePipeline } from '../query/index.js';
+import { pickFields } from './bson-fields.js';
 import { Catalog } from './catalog.js';
+import { type Collection, DESERIALIZE } from './collection.js';
+import { forEachInSlices } from './cooperative.js';
 import { planCandidates } from './candidates.js';
 import { Durability } from './durability.js';
 import { describePlan } from './explain.js';
@@ -9,7 +12,7 @@ import { findAndModifyOne } from './find-and-modify.js';
 import { createIndexesOn, dropIndexesOn } from './index-ddl.js';
 import { ID_INDEX_SPEC } from './index-spec.js';
 import { assertValidDbName, assertValidNamespace, assertWritableNamespace } from './namespace-rules.js';
-import { countDocuments, distinctOf, findDocuments } from './read-ops.js';
+import { countDocuments, countDocumentsInSlices, distinctInSlices, distinctOf, findDocuments } from './read-ops.js';
 import { planQuery } from './planner.js';
 import { type ExamineCounters, newCounters } from './stats-counters.js';
 import type {
@@ -158,9 +161,50 @@ export class EmbeddedEngine implements Engine {
   }
 
   aggregate(ns: { db: string; coll: string | null }, spec: AggregateSpec): Iterator<Document> {
+    const { input, pipeline, context } = this.aggregateInput(ns, spec);
+    return runPipeline(input, pipeline, context);
+  }
+
+  /**
+   * aggregate, with the input of the first stage that consumes everything
+   * before answering read in slices (see cooperative.ts). A `$group` the
+   * fast evaluator covers folds the stream as it comes; another blocking
+   * stage gets the streamed prefix materialized first; a pipeline without
+   * one streams through getMore as aggregate does.
+   */
+  async aggregateAsync(ns: { db: string; coll: string | null }, spec: AggregateSpec): Promise<Iterator<Document>> {
+    const { input, pipeline, context, scan } = this.aggregateInput(ns, spec);
+    validatePipeline(pipeline);
+    const at = pipeline.findIndex((stage) => BLOCKING_STAGES.has(Object.keys(stage)[0]!));
+    if (at < 0) return runPipeline(input, pipeline, context);
+    const prefix = pipeline.slice(0, at);
+    const rest = pipeline.slice(at + 1);
+    const group = '$group' in pipeline[at]! ? compileFastGroup(pipeline[at]!.$group) : undefined;
+    if (group === undefined) {
+      const docs: Document[] = [];
+      await forEachInSlices(runPipeline(input, prefix, context), (doc) => void docs.push(doc));
+      return runPipeline(docs, pipeline.slice(at), context);
+    }
+    const unfiltered = scan !== undefined && prefix.every((stage) => isEmptyMatch(stage));
+    if (unfiltered && group.countOnly) {
+      // countDocuments({}) sends this shape; the answer is the record count, as for count with no query.
+      return runPipeline(group.resultForCount(scan.coll?.store.size ?? 0), rest, context);
+    }
+    const run = group.start();
+    // Without a filter only the grouped fields need decoding, which is most of the cost of a scan.
+    const source = unfiltered ? fieldsOfAll(scan.coll, group.fields, [this.counters]) : runPipeline(input, prefix, context);
+    await forEachInSlices(source, (doc) => run.add(doc));
+    return runPipeline(run.result(), rest, context);
+  }
+
+  /** The documents a collection aggregate starts from (narrowed through an index by a leading $match/$sort) and the stages left to run. */
+  private aggregateInput(
+    ns: { db: string; coll: string | null },
+    spec: AggregateSpec,
+  ): { input: Iterable<Document>; pipeline: Document[]; context: PipelineContext; scan?: { coll: Collection | undefined } } {
     assertValidDbName(ns.db);
     const pipeline = [...spec.pipeline];
-    const context = {
+    const context: PipelineContext = {
       resolveCollection: (name: string): Iterable<Document> => {
         const coll = this.catalog.get({ db: ns.db, coll: name });
         return (function* () {
@@ -177,7 +221,7 @@ export class EmbeddedEngine implements Engine {
       }
       const docs = first.$documents as unknown;
       if (!Array.isArray(docs)) throw new CommandError('TypeMismatch', '$documents must evaluate to an array of documents');
-      return runPipeline(docs as Document[], pipeline.slice(1), context);
+      return { input: docs as Document[], pipeline: pipeline.slice(1), context };
     }
     const target = { db: ns.db, coll: ns.coll };
     assertValidNamespace(target);
@@ -188,7 +232,8 @@ export class EmbeddedEngine implements Engine {
     const sort = pipeline[at]?.$sort as Document | undefined;
     const plan = planQuery(coll, match, sort, spec.hint);
     if (sort !== undefined && plan.stage === 'IXSCAN' && plan.providesSort) pipeline.splice(at, 1);
-    return runPipeline(planCandidatesDocs(coll, plan, [this.counters]), pipeline, context);
+    const scan = plan.stage === 'COLLSCAN' && !plan.reverse ? { coll } : undefined;
+    return { input: planCandidatesDocs(coll, plan, [this.counters]), pipeline, context, ...(scan ? { scan } : {}) };
   }
 
   count(ns: Namespace, filter: Document, skip?: number, limit?: number): number {
@@ -196,9 +241,19 @@ export class EmbeddedEngine implements Engine {
     return countDocuments(this.catalog.get(ns), filter ?? {}, [this.counters], skip, limit);
   }
 
+  countAsync(ns: Namespace, filter: Document, skip?: number, limit?: number): Promise<number> {
+    assertValidNamespace(ns);
+    return countDocumentsInSlices(this.catalog.get(ns), filter ?? {}, [this.counters], skip, limit);
+  }
+
   distinct(ns: Namespace, key: string, filter: Document): unknown[] {
     assertValidNamespace(ns);
     return distinctOf(this.catalog.get(ns), key, filter ?? {}, [this.counters]);
+  }
+
+  distinctAsync(ns: Namespace, key: string, filter: Document): Promise<unknown[]> {
+    assertValidNamespace(ns);
+    return distinctInSlices(this.catalog.get(ns), key, filter ?? {}, [this.counters]);
   }
 
   createIndexes(ns: Namespace, specs: IndexSpec[]): Promise<CreateIndexesResult> {
@@ -240,6 +295,26 @@ export class EmbeddedEngine implements Engine {
     if (this.closed) return;
     this.closed = true;
     await this.durability?.close();
+  }
+}
+
+/** Stages that read their whole input before emitting anything. */
+const BLOCKING_STAGES = new Set(['$group', '$sort', '$sortByCount', '$bucket', '$bucketAuto', '$count', '$facet', '$setWindowFields', '$sample', '$densify', '$fill']);
+
+type PipelineContext = Parameters<typeof runPipeline>[2];
+
+function isEmptyMatch(stage: Document): boolean {
+  const keys = Object.keys(stage);
+  const match: unknown = stage.$match;
+  return keys.length === 1 && keys[0] === '$match' && typeof match === 'object' && match !== null && Object.getPrototypeOf(match) === Object.prototype && Object.keys(match).length === 0;
+}
+
+/** Every stored document decoded down to the top-level `fields`, in storage order, each counted as examined. */
+function* fieldsOfAll(coll: Collection | undefined, fields: string[], counters: ExamineCounters[]): Generator<Document> {
+  if (coll === undefined) return;
+  for (const [, bytes] of coll.store.entries()) {
+    for (const c of counters) c.docsExamined++;
+    yield pickFields(bytes, fields, DESERIALIZE);
   }
 }
 

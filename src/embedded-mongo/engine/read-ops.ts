@@ -3,6 +3,7 @@ import { CommandError } from '../errors.js';
 import { compareValues, compileFilter, compileProjection, compileSort, keyString } from '../query/index.js';
 import { type Candidate, planCandidates } from './candidates.js';
 import type { Collection } from './collection.js';
+import { forEachInSlices } from './cooperative.js';
 import { type Plan, planQuery } from './planner.js';
 import type { ExamineCounters } from './stats-counters.js';
 import type { FindSpec } from './types.js';
@@ -113,6 +114,18 @@ export function countDocuments(coll: Collection | undefined, filter: Document, c
   return Math.max(0, n - w.skip);
 }
 
+/** countDocuments, yielding to the event loop while it scans (see cooperative.ts). */
+export async function countDocumentsInSlices(coll: Collection | undefined, filter: Document, counters: ExamineCounters[], skip = 0, limit = 0): Promise<number> {
+  const w = window({ skip, limit });
+  if (isEmpty(filter)) return countDocuments(coll, filter, counters, skip, limit);
+  let n = 0;
+  await forEachInSlices(matching(coll, filter, counters).matches, () => {
+    n++;
+    return !(w.limit !== undefined && n >= w.skip + w.limit);
+  });
+  return Math.max(0, n - w.skip);
+}
+
 /** Leaf values of a dotted path as distinct sees them: arrays met on the way or at the end are expanded, a missing path gives none. */
 function distinctValues(value: unknown, parts: string[], i: number, out: unknown[]): void {
   if (i === parts.length) {
@@ -129,18 +142,32 @@ function distinctValues(value: unknown, parts: string[], i: number, out: unknown
   }
 }
 
-/** The distinct values of `key` among matches of `filter`, in mongod's value order. */
-export function distinctOf(coll: Collection | undefined, key: string, filter: Document, counters: ExamineCounters[]): unknown[] {
+/** Collects the distinct values of a dotted path, keyed by canonical value. */
+function distinctCollector(key: string): { add: (doc: Document) => void; values: () => unknown[] } {
   if (typeof key !== 'string' || key.length === 0) throw new CommandError('BadValue', 'distinct key must be a non-empty string');
   const parts = key.split('.');
   const seen = new Map<string, unknown>();
-  for (const { doc } of matching(coll, filter, counters).matches) {
+  const add = (doc: Document): void => {
     const values: unknown[] = [];
     distinctValues(doc, parts, 0, values);
     for (const v of values) {
       const k = keyString(v);
       if (!seen.has(k)) seen.set(k, v);
     }
-  }
-  return [...seen.values()].sort(compareValues);
+  };
+  return { add, values: () => [...seen.values()].sort(compareValues) };
+}
+
+/** The distinct values of `key` among matches of `filter`, in mongod's value order. */
+export function distinctOf(coll: Collection | undefined, key: string, filter: Document, counters: ExamineCounters[]): unknown[] {
+  const collector = distinctCollector(key);
+  for (const { doc } of matching(coll, filter, counters).matches) collector.add(doc);
+  return collector.values();
+}
+
+/** distinctOf, yielding to the event loop while it scans (see cooperative.ts). */
+export async function distinctInSlices(coll: Collection | undefined, key: string, filter: Document, counters: ExamineCounters[]): Promise<unknown[]> {
+  const collector = distinctCollector(key);
+  await forEachInSlices(matching(coll, filter, counters).matches, ({ doc }) => collector.add(doc));
+  return collector.values();
 }

@@ -165,6 +165,16 @@ export interface Engine {
   aggregate(ns: { db: string; coll: string | null }, spec: AggregateSpec): Iterator<Document>;
   count(ns: Namespace, filter: Document, skip?: number, limit?: number): number;
   distinct(ns: Namespace, key: string, filter: Document): unknown[];
+  /**
+   * The same answers as aggregate/count/distinct, for the command layer:
+   * whatever must be read in full before the first result (the input of a
+   * pipeline's first `$group`/`$sort`/…, a count's or distinct's matches) is
+   * read in slices with the event loop handed back between them, so the
+   * server keeps answering other connections (heartbeats included).
+   */
+  aggregateAsync(ns: { db: string; coll: string | null }, spec: AggregateSpec): Promise<Iterator<Document>>;
+  countAsync(ns: Namespace, filter: Document, skip?: number, limit?: number): Promise<number>;
+  distinctAsync(ns: Namespace, key: string, filter: Document): Promise<unknown[]>;
 
   createIndexes(ns: Namespace, specs: IndexSpec[]): Promise<CreateIndexesResult>;
   /** Throws NamespaceNotFound (26) for an unknown collection. */

@@ -10,4 +10,5 @@ export { compileSort } from './sort.js';
 export { pathValues } from './paths.js';
 export { applyUpdate, isReplacement } from './update.js';
 export { upsertSeed } from './upsert-seed.js';
-export { runPipeline } from './pipeline.js';
+export { runPipeline, validatePipeline } from './pipeline.js';
+export { compileFastGroup, type FastGroup } from './group-fast.js';
