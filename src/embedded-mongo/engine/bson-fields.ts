@@ -1,4 +1,4 @@
-import { deserialize, type DeserializeOptions, type Document } from 'bson';
+import { Decimal128, deserialize, type DeserializeOptions, type Document, Long } from 'bson';
 
 /** Bytes of a cstring starting at `at`, including its terminating zero. */
 function cstringLength(bytes: Uint8Array, at: number): number {
@@ -27,6 +27,15 @@ function valueLength(bytes: Uint8Array, type: number, at: number): number {
     case 0x13: return 16;
     default: return -1;
   }
+}
+
+const scratchBytes = new Uint8Array(8);
+const scratchView = new DataView(scratchBytes.buffer);
+
+/** The little-endian double at `at` (BSON type 0x01). */
+function float64(bytes: Uint8Array, at: number): number {
+  for (let i = 0; i < 8; i++) scratchBytes[i] = bytes[at + i]!;
+  return scratchView.getFloat64(0, true);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -82,6 +91,9 @@ export function pickFields(bytes: Uint8Array, names: readonly string[], options:
         else if (type === 0x10) direct[name] = int32(bytes, valueAt);
         else if (type === 0x08) direct[name] = bytes[valueAt] === 1;
         else if (type === 0x0a) direct[name] = null;
+        else if (type === 0x01) direct[name] = float64(bytes, valueAt);
+        else if (type === 0x09) direct[name] = new Date(new Long(int32(bytes, valueAt), int32(bytes, valueAt + 4)).toNumber());
+        else if (type === 0x13) direct[name] = new Decimal128(Buffer.from(bytes.subarray(valueAt, valueAt + 16)));
         else {
           parts.push([start, at]);
           total += at - start;

@@ -1,4 +1,4 @@
-import { Binary, BSONRegExp, Code, Decimal128, Long, MaxKey, MinKey, ObjectId, serialize, Timestamp } from 'bson';
+import { Binary, BSONRegExp, Code, Decimal128, deserialize, Long, MaxKey, MinKey, ObjectId, serialize, Timestamp } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { pickFields } from '../../../src/embedded-mongo/engine/bson-fields.js';
 
@@ -40,6 +40,17 @@ describe('pickFields', () => {
     const picked = pickFields(bytes, names, {});
     for (const name of names) expect(picked[name]).toEqual((doc as Record<string, unknown>)[name]);
     expect(pickFields(serialize({ long: 'x'.repeat(40) + '公开', short: 'é' }), ['long', 'short'], {})).toEqual({ long: 'x'.repeat(40) + '公开', short: 'é' });
+  });
+
+  it('decodes doubles, dates and Decimal128 directly, equal to what deserialize gives', () => {
+    const values = { d: -0.1, inf: -Infinity, at: new Date(-62135596800000), late: new Date(8.64e15), dec: Decimal128.fromString('-1234.5678E-20'), nan: Decimal128.fromString('NaN') };
+    const bytes = serialize({ x: 1, ...values });
+    const picked = pickFields(bytes, Object.keys(values), { promoteLongs: false });
+    const { x: _x, ...whole } = deserialize(bytes, { promoteLongs: false });
+    expect(picked).toEqual(whole);
+    expect(picked).toEqual(values);
+    expect(picked.dec).toBeInstanceOf(Decimal128);
+    expect((picked.dec as Decimal128).toString()).toBe(values.dec.toString());
   });
 
   it('falls back to the whole document for non-ASCII names', () => {
