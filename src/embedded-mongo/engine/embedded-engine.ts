@@ -1,9 +1,8 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
-import { compileFastGroup, compileFilter, runPipeline, validatePipeline } from '../query/index.js';
-import { pickFields } from './bson-fields.js';
+import { compileFastGroup, compileFilter, filterFields, runPipeline, validatePipeline } from '../query/index.js';
 import { Catalog } from './catalog.js';
-import { type Collection, DESERIALIZE } from './collection.js';
+import type { Collection } from './collection.js';
 import { forEachInSlices } from './cooperative.js';
 import { planCandidates } from './candidates.js';
 import { Durability } from './durability.js';
@@ -12,7 +11,7 @@ import { findAndModifyOne } from './find-and-modify.js';
 import { createIndexesOn, dropIndexesOn } from './index-ddl.js';
 import { ID_INDEX_SPEC } from './index-spec.js';
 import { assertValidDbName, assertValidNamespace, assertWritableNamespace } from './namespace-rules.js';
-import { countDocuments, countDocumentsInSlices, distinctInSlices, distinctOf, findDocuments } from './read-ops.js';
+import { countDocuments, countDocumentsInSlices, distinctInSlices, distinctOf, fieldsOfAll, findDocuments } from './read-ops.js';
 import { planQuery } from './planner.js';
 import { type ExamineCounters, newCounters } from './stats-counters.js';
 import type {
@@ -185,14 +184,14 @@ export class EmbeddedEngine implements Engine {
       await forEachInSlices(runPipeline(input, prefix, context), (doc) => void docs.push(doc));
       return runPipeline(docs, pipeline.slice(at), context);
     }
-    const unfiltered = scan !== undefined && prefix.every((stage) => isEmptyMatch(stage));
-    if (unfiltered && group.countOnly) {
+    if (scan !== undefined && prefix.every((stage) => isEmptyMatch(stage)) && group.countOnly) {
       // countDocuments({}) sends this shape; the answer is the record count, as for count with no query.
       return runPipeline(group.resultForCount(scan.coll?.store.size ?? 0), rest, context);
     }
     const run = group.start();
-    // Without a filter only the grouped fields need decoding, which is most of the cost of a scan.
-    const source = unfiltered ? fieldsOfAll(scan.coll, group.fields, [this.counters]) : runPipeline(input, prefix, context);
+    // A scan then need decode only the fields the group and a leading filter read: decoding is most of its cost.
+    const fields = scan === undefined ? undefined : fieldsRead(prefix, group.fields);
+    const source = runPipeline(fields === undefined ? input : fieldsOfAll(scan!.coll, fields, [this.counters]), prefix, context);
     await forEachInSlices(source, (doc) => run.add(doc));
     return runPipeline(run.result(), rest, context);
   }
@@ -303,19 +302,23 @@ const BLOCKING_STAGES = new Set(['$group', '$sort', '$sortByCount', '$bucket', '
 
 type PipelineContext = Parameters<typeof runPipeline>[2];
 
+function isPlainDocument(v: unknown): v is Document {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+}
+
 function isEmptyMatch(stage: Document): boolean {
   const keys = Object.keys(stage);
   const match: unknown = stage.$match;
-  return keys.length === 1 && keys[0] === '$match' && typeof match === 'object' && match !== null && Object.getPrototypeOf(match) === Object.prototype && Object.keys(match).length === 0;
+  return keys.length === 1 && keys[0] === '$match' && isPlainDocument(match) && Object.keys(match).length === 0;
 }
 
-/** Every stored document decoded down to the top-level `fields`, in storage order, each counted as examined. */
-function* fieldsOfAll(coll: Collection | undefined, fields: string[], counters: ExamineCounters[]): Generator<Document> {
-  if (coll === undefined) return;
-  for (const [, bytes] of coll.store.entries()) {
-    for (const c of counters) c.docsExamined++;
-    yield pickFields(bytes, fields, DESERIALIZE);
-  }
+/** The top-level fields `prefix` (nothing or one $match) and then `fields` read, or undefined when not known. */
+function fieldsRead(prefix: Document[], fields: string[]): string[] | undefined {
+  if (prefix.length === 0) return fields;
+  const match: unknown = prefix[0]!.$match;
+  if (prefix.length > 1 || Object.keys(prefix[0]!).length !== 1 || !isPlainDocument(match)) return undefined;
+  const read = filterFields(match);
+  return read === undefined ? undefined : [...new Set([...read, ...fields])];
 }
 
 function* planCandidatesDocs(...args: Parameters<typeof planCandidates>): Generator<Document> {

@@ -1,8 +1,9 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
-import { compareValues, compileFilter, compileProjection, compileSort, keyString } from '../query/index.js';
+import { compareValues, compileFilter, compileProjection, compileSort, filterFields, keyString } from '../query/index.js';
+import { pickFields } from './bson-fields.js';
 import { type Candidate, planCandidates } from './candidates.js';
-import type { Collection } from './collection.js';
+import { type Collection, DESERIALIZE } from './collection.js';
 import { forEachInSlices } from './cooperative.js';
 import { type Plan, planQuery } from './planner.js';
 import type { ExamineCounters } from './stats-counters.js';
@@ -114,12 +115,41 @@ export function countDocuments(coll: Collection | undefined, filter: Document, c
   return Math.max(0, n - w.skip);
 }
 
+/** Every stored document decoded down to the top-level `fields`, in storage order, each counted as examined. */
+export function* fieldsOfAll(coll: Collection | undefined, fields: string[], counters: ExamineCounters[]): Generator<Document> {
+  if (coll === undefined) return;
+  for (const [, bytes] of coll.store.entries()) {
+    for (const c of counters) c.docsExamined++;
+    yield pickFields(bytes, fields, DESERIALIZE);
+  }
+}
+
+/**
+ * The matches of `filter` as documents holding at least `fields` and what
+ * the filter reads. A collection scan then decodes only those fields (most
+ * of a scan's cost is decoding); other plans give whole documents.
+ */
+function matchesWithFields(coll: Collection | undefined, filter: Document, counters: ExamineCounters[], fields: string[]): Iterator<Document> {
+  const { plan, matches } = matching(coll, filter, counters);
+  const read = isEmpty(filter) ? [] : filterFields(filter);
+  if (plan.stage !== 'COLLSCAN' || plan.reverse || read === undefined) {
+    return (function* () {
+      for (const c of matches) yield c.doc;
+    })();
+  }
+  const test = isEmpty(filter) ? undefined : compileFilter(filter);
+  const docs = fieldsOfAll(coll, [...new Set([...read, ...fields])], counters);
+  return (function* () {
+    for (const doc of docs) if (test === undefined || test(doc)) yield doc;
+  })();
+}
+
 /** countDocuments, yielding to the event loop while it scans (see cooperative.ts). */
 export async function countDocumentsInSlices(coll: Collection | undefined, filter: Document, counters: ExamineCounters[], skip = 0, limit = 0): Promise<number> {
   const w = window({ skip, limit });
   if (isEmpty(filter)) return countDocuments(coll, filter, counters, skip, limit);
   let n = 0;
-  await forEachInSlices(matching(coll, filter, counters).matches, () => {
+  await forEachInSlices(matchesWithFields(coll, filter, counters, []), () => {
     n++;
     return !(w.limit !== undefined && n >= w.skip + w.limit);
   });
@@ -168,6 +198,6 @@ export function distinctOf(coll: Collection | undefined, key: string, filter: Do
 /** distinctOf, yielding to the event loop while it scans (see cooperative.ts). */
 export async function distinctInSlices(coll: Collection | undefined, key: string, filter: Document, counters: ExamineCounters[]): Promise<unknown[]> {
   const collector = distinctCollector(key);
-  await forEachInSlices(matching(coll, filter, counters).matches, ({ doc }) => collector.add(doc));
+  await forEachInSlices(matchesWithFields(coll, filter, counters, [key.split('.')[0]!]), (doc) => collector.add(doc));
   return collector.values();
 }

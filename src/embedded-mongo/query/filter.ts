@@ -330,3 +330,28 @@ export function compileFilterWith(filter: Document, options: Options): (doc: Doc
     exprOptions = saved;
   }
 }
+
+/**
+ * The top-level fields a filter can read, or undefined when that is not
+ * known from its shape (`$expr`, `$where`, `$text`, …): a document decoded
+ * down to these fields matches exactly when the whole document does.
+ */
+export function filterFields(filter: Document): string[] | undefined {
+  const out = new Set<string>();
+  const visit = (f: unknown): boolean => {
+    if (!isPlainObject(f)) return false;
+    for (const [k, v] of Object.entries(f)) {
+      if (k === '$and' || k === '$or' || k === '$nor') {
+        if (!Array.isArray(v) || !v.every(visit)) return false;
+      } else if (k === '$comment') {
+        continue;
+      } else if (k.startsWith('$')) {
+        return false;
+      } else {
+        out.add(k.split('.')[0]!);
+      }
+    }
+    return true;
+  };
+  return visit(filter) ? [...out] : undefined;
+}

@@ -43,6 +43,8 @@ const pipelines: Document[][] = [
   [{ $match: { n: { $lt: 50 } } }, { $project: { _id: 1 } }],
   [{ $match: {} }, { $group: { _id: 1, n: { $sum: 1 } } }],
   [{ $sort: { n: 1 } }, { $limit: 3 }],
+  [{ $match: { g: { $in: ['g1', 'g2'] }, 'nested.k': 1 } }, { $group: { _id: '$g', s: { $sum: '$amount' }, tags: { $push: '$tags' } } }],
+  [{ $match: { $or: [{ tags: 'x' }, { $expr: { $lt: ['$_id', 10] } }] } }, { $group: { _id: '$nested.k', c: { $count: {} } } }],
 ];
 
 describe('reads in slices', () => {
@@ -52,10 +54,11 @@ describe('reads in slices', () => {
   });
 
   it('counts and lists distinct values as the synchronous reads do', async () => {
-    for (const filter of [{}, { n: { $gt: 10 } }, { g: 'g1' }, { tags: 'x' }]) {
+    for (const filter of [{}, { n: { $gt: 10 } }, { g: 'g1' }, { tags: 'x' }, { $or: [{ 'nested.k': 0 }, { g: 'g2' }] }, { $expr: { $gt: ['$_id', 2990] } }]) {
       expect(await engine.countAsync(ns, filter)).toBe(engine.count(ns, filter));
       expect(await engine.countAsync(ns, filter, 3, 10)).toBe(engine.count(ns, filter, 3, 10));
       expect(await engine.distinctAsync(ns, 'tags', filter)).toEqual(engine.distinct(ns, 'tags', filter));
+      expect(await engine.distinctAsync(ns, 'nested.k', filter)).toEqual(engine.distinct(ns, 'nested.k', filter));
     }
   });
 

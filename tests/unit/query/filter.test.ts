@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BSONRegExp, Decimal128, Long, MaxKey, MinKey, ObjectId, type Document } from 'bson';
-import { compileFilter } from '../../../src/embedded-mongo/query/index.js';
+import { compileFilter, filterFields } from '../../../src/embedded-mongo/query/index.js';
 import { CommandError } from '../../../src/embedded-mongo/errors.js';
 
 const matches = (filter: Document, doc: Document) => compileFilter(filter)(doc);
@@ -279,5 +279,17 @@ describe('compileFilter: refusals', () => {
 
   it('matches every document for an empty filter', () => {
     expect(matches({}, { a: 1 })).toBe(true);
+  });
+});
+
+describe('filterFields', () => {
+  it('lists the top-level fields a filter reads, through $and/$or/$nor', () => {
+    expect(filterFields({ 'a.b': 1, c: { $elemMatch: { d: 1 } }, $or: [{ e: 1 }, { $and: [{ f: { $gt: 1 } }] }], $nor: [{ a: 2 }], $comment: 'x' })).toEqual(['a', 'c', 'e', 'f']);
+    expect(filterFields({})).toEqual([]);
+  });
+
+  it('is unknown for operators that may read anything', () => {
+    expect(filterFields({ a: 1, $expr: { $eq: ['$b', 1] } })).toBeUndefined();
+    expect(filterFields({ $or: [{ a: 1 }, { $where: 'true' }] })).toBeUndefined();
   });
 });
