@@ -128,16 +128,33 @@ export class StoreConnection {
       this.indexesReady = undefined;
       return error;
     }
-    if (
-      error instanceof MongoNetworkError ||
-      error instanceof MongoServerSelectionError ||
-      error instanceof MongoTopologyClosedError ||
-      error instanceof MongoNotConnectedError
-    ) {
+    if (isConnectionFailure(error)) {
       // The store that comes back may be a fresh one: make sure of its indexes again (createIndexes is idempotent).
       this.indexesReady = undefined;
       return new SourceUnavailableError(this.name, error.message);
     }
     return error;
   }
+}
+
+/** Socket errors that mean the store went away under an open connection. */
+const CONNECTION_ERROR_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTCONN']);
+
+/**
+ * Whether `error` says the store cannot be reached, as opposed to a store that
+ * answered with an error (a bug of ours, masked as internal). A write to a
+ * socket the server has just closed can surface as the bare system error
+ * rather than as a MongoNetworkError, so both count.
+ */
+function isConnectionFailure(error: unknown): error is Error {
+  if (
+    error instanceof MongoNetworkError ||
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoNotConnectedError
+  ) {
+    return true;
+  }
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && CONNECTION_ERROR_CODES.has(code);
 }

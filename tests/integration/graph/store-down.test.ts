@@ -109,6 +109,20 @@ describe('a store that is down', () => {
     expect(indexes.map((i) => i.name)).toContain('searchTerms_1');
   });
 
+  it('a store stopped while the gateway holds open connections to it: broken sockets count as unavailable, not as internal errors', async () => {
+    const gateway = await startTestGateway({ seed: true, separateStores: true, timeoutMS: 1000 });
+    started.push(gateway);
+    // Warm every store's connection pool first, so the next request writes to sockets the stopped server has closed.
+    const warm = await gateway.graphql(CatalogSummaryDocument, { organizationId: toGlobalId('Organization', 'org-neicuo') });
+    expect(warm.errors).toBeUndefined();
+    await gateway.servers.finance!.stop();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const page = await gateway.graphql(CatalogPageDocument, { first: 50, filter: { categories: ['FISCAL_FUNDS', 'ORGANIZATION_PERSONNEL'] } });
+      expect(page.data?.disclosures.edges.length).toBeGreaterThan(0);
+      expect(partialErrors(page.errors).map(([, source]) => source)).toEqual(['finance', 'finance']);
+    }
+  });
+
   it('a store slower than its timeout: the answer comes within the timeout, without that store', async () => {
     const hangingFinance = await blackHole();
     const gateway = await startTestGateway({ seed: false, storeUris: { finance: hangingFinance }, timeoutMS: 400 });
