@@ -5,7 +5,7 @@
  */
 import { Decimal128, Long } from 'bson';
 import { bsonTag } from './bson-types.js';
-import { type ExactNumber, isNumeric, toDouble, toExact, unwrapNumber } from './numbers.js';
+import { decodeDecimal128, type ExactNumber, isNumeric, toDouble, toExact, unwrapNumber } from './numbers.js';
 
 /** How a set of numeric operands combines: exact integers, doubles, or decimals. */
 export type NumericKind = 'int' | 'double' | 'decimal';
@@ -51,7 +51,8 @@ export function doubleToDecimalExact(n: number): ExactNumber {
 function toDecimalExact(v: unknown): ExactNumber {
   const u = unwrapNumber(v);
   if (typeof u === 'number') return doubleToDecimalExact(u);
-  return toExact(u);
+  if (typeof u === 'bigint') return { special: null, coef: u, exp: 0 };
+  return decodeDecimal128(u);
 }
 
 /** Builds a Decimal128 from an exact value, rounding to 34 significant digits. */

@@ -96,9 +96,18 @@ function decodeDecimal(bytes: Uint8Array): ExactNumber {
     coef = 0n;
   } else {
     exponent = (w3 >>> 17) & 0x3fff;
-    coef = (BigInt(w3 & 0x1ffff) << 96n) | (BigInt(w2) << 64n) | (BigInt(w1) << 32n) | BigInt(w0);
+    // Most stored decimals (amounts, prices) have a coefficient below 2^53: one BigInt instead of four and three shifts.
+    coef =
+      (w3 & 0x1ffff) === 0 && w2 === 0 && w1 < 0x200000
+        ? BigInt(w1 * 0x100000000 + w0)
+        : (BigInt(w3 & 0x1ffff) << 96n) | (BigInt(w2) << 64n) | (BigInt(w1) << 32n) | BigInt(w0);
   }
   return { special: null, coef: negative ? -coef : coef, exp: exponent - 6176 };
+}
+
+/** The exact value of a Decimal128 without caching it, for values read once (a sum over a collection would fill the cache with garbage). */
+export function decodeDecimal128(d: Decimal128): ExactNumber {
+  return decimalCache.get(d) ?? decodeDecimal(d.bytes);
 }
 
 /** The exact value of a Decimal128, decoded once per instance. */
