@@ -178,7 +178,7 @@ export class EmbeddedEngine implements Engine {
     if (at < 0) return runPipeline(input, pipeline, context);
     const prefix = pipeline.slice(0, at);
     const rest = pipeline.slice(at + 1);
-    const group = '$group' in pipeline[at]! ? compileFastGroup(pipeline[at]!.$group) : undefined;
+    const group = '$group' in pipeline[at]! ? compileFastGroup(pipeline[at]!.$group, spec.let) : undefined;
     if (group === undefined) {
       const docs: Document[] = [];
       await forEachInSlices(runPipeline(input, prefix, context), (doc) => void docs.push(doc));
@@ -313,7 +313,8 @@ function isEmptyMatch(stage: Document): boolean {
 }
 
 /** The top-level fields `prefix` (nothing or one $match) and then `fields` read, or undefined when not known. */
-function fieldsRead(prefix: Document[], fields: string[]): string[] | undefined {
+function fieldsRead(prefix: Document[], fields: string[] | undefined): string[] | undefined {
+  if (fields === undefined) return undefined;
   if (prefix.length === 0) return fields;
   const match: unknown = prefix[0]!.$match;
   if (prefix.length > 1 || Object.keys(prefix[0]!).length !== 1 || !isPlainDocument(match)) return undefined;

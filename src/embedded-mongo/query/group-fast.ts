@@ -1,29 +1,32 @@
 /**
- * A direct evaluator for the common `$group` shape: `_id` a field path, a
- * constant or an object of those, with `$sum`/`$avg`/`$min`/`$max`/`$first`/
- * `$last`/`$count`/`$push`/`$addToSet` over a field path or a constant. The
- * general path builds each group's document list and evaluates every
- * operand through mingo (about 10 µs a document); this one reads the
- * operands once per document and folds them into running state, so a group
- * over a whole collection costs little beyond reading the documents.
+ * A folding evaluator for `$group` with the common accumulators (`$sum`,
+ * `$avg`, `$min`, `$max`, `$first`, `$last`, `$count`, `$push`,
+ * `$addToSet`). The general path builds each group's document list and then
+ * evaluates every operand through mingo (about 10 µs a document); this one
+ * reads each operand once per document and folds it into running state, so
+ * a group over a whole collection costs little beyond reading the
+ * documents, and the input can be fed in slices. Field paths (the usual
+ * `_id` and operands) and constants are read directly; other expressions
+ * are evaluated by mingo per document, as the general path does.
  *
  * It must answer exactly what the general `$group` (stream-stages.ts with
  * the accumulators of accumulator-ops.ts and mingo's $push/$first/$last/
  * $count) answers, so it reuses their reductions: values are read as
  * mingo's `$push` reads them (missing => null), sums and averages go
  * through sumNumbers/averageNumbers, groups come out in first-seen order.
- * Anything it does not recognise makes compileFastGroup return undefined,
- * and a document whose path crosses an array or a non-document value is
- * evaluated by mingo itself.
+ * Other accumulators make compileFastGroup return undefined, and a
+ * document whose path crosses an array or a non-document value is
+ * resolved by mingo itself.
  */
 import type { Document } from 'bson';
 import { Long } from 'bson';
 import { evalExpr } from 'mingo/core';
+import type { Options } from 'mingo/types';
 import { averageNumbers, sumNumbers } from './arithmetic.js';
 import { isPlainObject } from './bson-types.js';
 import { compareValues } from './compare.js';
 import { keyString } from './key-string.js';
-import { mingoOptions } from './mingo-context.js';
+import { mingoOptions, underMingo } from './mingo-context.js';
 import { isNumeric } from './numbers.js';
 
 type Any = unknown;
@@ -38,11 +41,12 @@ export function withoutMissing(v: Any): Any {
   return out;
 }
 
-/** A compiled operand: a getter, plus the top-level field it reads (none for a constant). */
+/** A compiled operand: a getter, plus the top-level field it reads (a field path) or whether it may read any (another expression). */
 interface Operand {
   get: Getter;
   field?: string;
   constant?: Any;
+  opaque?: boolean;
 }
 
 function isConstant(v: Any): boolean {
@@ -54,12 +58,11 @@ function isConstant(v: Any): boolean {
  * step (an array, a BSON value, a scalar) is left to mingo's resolution,
  * whose array traversal rules this does not repeat.
  */
-function fieldPath(expr: Any): Operand | undefined {
+function fieldPath(expr: Any, options: Options): Operand | undefined {
   if (typeof expr !== 'string' || !expr.startsWith('$') || expr.startsWith('$$') || expr.length < 2) return undefined;
   const parts = expr.slice(1).split('.');
   // A name Object.prototype has would read an inherited member through mingo's plain property access.
   if (parts.some((p) => p === '' || p in Object.prototype)) return undefined;
-  const options = mingoOptions();
   const slow = (doc: Document): Any => evalExpr(doc, expr, options);
   const get = (doc: Document): Any => {
     let cur: Any = doc;
@@ -73,33 +76,40 @@ function fieldPath(expr: Any): Operand | undefined {
   return { get, field: parts[0]! };
 }
 
-function operand(expr: Any): Operand | undefined {
-  if (isConstant(expr)) return { get: () => expr, constant: expr };
-  return fieldPath(expr);
+/** Any other expression, evaluated per document exactly as the general path's mingo `$push` evaluates it. */
+function evaluated(expr: Any, options: Options): Operand {
+  return { get: (doc) => underMingo(() => evalExpr(doc, expr, options)), opaque: true };
 }
 
-/** The group key expression, or undefined for a shape left to mingo. */
-function idOperand(expr: Any): { get: Getter; fields: string[]; constant: boolean } | undefined {
-  if (expr === null) return { get: () => null, fields: [], constant: true };
-  const single = operand(expr);
-  if (single) return { get: single.get, fields: single.field ? [single.field] : [], constant: single.field === undefined };
-  if (!isPlainObject(expr)) return undefined;
-  const entries = Object.entries(expr);
-  if (entries.length === 0 || entries.some(([k]) => k.startsWith('$'))) return undefined;
+/** An accumulator's operand; undefined for null/missing, which mingo's `$push` treats as "the documents themselves". */
+function operand(expr: Any, options: Options): Operand | undefined {
+  if (expr === null || expr === undefined) return undefined;
+  if (isConstant(expr)) return { get: () => expr, constant: expr };
+  return fieldPath(expr, options) ?? evaluated(expr, options);
+}
+
+/** The group key expression, with the fields it reads (undefined: any). */
+function idOperand(expr: Any, options: Options): { get: Getter; fields: string[] | undefined; constant: boolean } {
+  if (expr === null || isConstant(expr)) return { get: () => expr, fields: [], constant: true };
+  const single = fieldPath(expr, options);
+  if (single) return { get: single.get, fields: [single.field!], constant: false };
+  const entries = isPlainObject(expr) ? Object.entries(expr) : [];
+  if (entries.length === 0 || entries.some(([k]) => k.startsWith('$'))) return { get: evaluated(expr, options).get, fields: undefined, constant: false };
+  // An object of expressions, built member by member as mingo's computeExpression does.
   const members: [string, Getter][] = [];
-  const fields: string[] = [];
+  let fields: string[] | undefined = [];
   for (const [k, v] of entries) {
-    const o = v === null ? { get: () => null } : operand(v);
-    if (!o) return undefined;
+    const o = v === null ? { get: () => null, constant: null } : (operand(v, options) ?? evaluated(v, options));
     members.push([k, o.get]);
-    if ('field' in o && o.field !== undefined) fields.push(o.field);
+    if (o.opaque) fields = undefined;
+    else if (o.field !== undefined) fields?.push(o.field);
   }
   const get = (doc: Document): Any => {
     const out: AnyObject = {};
     for (const [k, g] of members) out[k] = g(doc);
     return out;
   };
-  return { get, fields, constant: fields.length === 0 };
+  return { get, fields, constant: fields !== undefined && fields.length === 0 };
 }
 
 /** Running state of one accumulator in one group. */
@@ -144,7 +154,7 @@ function numericValues(o: Operand, reduce: (values: Any[]) => Any): FoldFactory 
   };
 }
 
-function foldFor(op: string, arg: Any): FoldFactory | undefined {
+function foldFor(op: string, arg: Any, options: Options): FoldFactory | undefined {
   if (op === '$count') {
     if (!isPlainObject(arg) || Object.keys(arg).length > 0) return undefined;
     return () => {
@@ -152,7 +162,7 @@ function foldFor(op: string, arg: Any): FoldFactory | undefined {
       return { add: () => void n++, value: () => n };
     };
   }
-  const o = operand(arg);
+  const o = operand(arg, options);
   if (!o) return undefined;
   switch (op) {
     case '$sum':
@@ -221,8 +231,8 @@ export interface GroupRun {
 }
 
 export interface FastGroup {
-  /** Top-level fields the group reads (documents may be given with only these). */
-  fields: string[];
+  /** Top-level fields the group reads (documents may be given with only these); undefined when an expression may read any. */
+  fields: string[] | undefined;
   /** True when `_id` is a constant and every output counts documents: the answer depends only on how many there are. */
   countOnly: boolean;
   /** The answer for `n` documents when `countOnly` (no document for none). */
@@ -230,25 +240,30 @@ export interface FastGroup {
   start(): GroupRun;
 }
 
-/** The fast evaluator of a `$group` specification, or undefined for a shape it does not cover. */
-export function compileFastGroup(spec: Any): FastGroup | undefined {
+/** compileFastGroup for a pipeline run with `let` variables. */
+export function compileFastGroup(spec: Any, variables?: Document): FastGroup | undefined {
+  return compileFastGroupWith(spec, mingoOptions(variables ? { variables } : {}));
+}
+
+/** The fast evaluator of a `$group` specification under mingo `options`, or undefined for a shape it does not cover. */
+export function compileFastGroupWith(spec: Any, options: Options): FastGroup | undefined {
   if (!isPlainObject(spec) || !('_id' in spec)) return undefined;
   const { _id: idExpr, ...outputs } = spec;
-  const id = idOperand(idExpr);
-  if (!id) return undefined;
+  const id = idOperand(idExpr, options);
   const folds: [string, FoldFactory][] = [];
-  const fields = new Set(id.fields);
+  let fields = id.fields === undefined ? undefined : new Set(id.fields);
   let countOnly = id.constant;
   for (const [name, acc] of Object.entries(outputs)) {
     if (name.includes('.') || name.startsWith('$') || !isPlainObject(acc)) return undefined;
     const ops = Object.keys(acc);
     if (ops.length !== 1) return undefined;
     const op = ops[0]!;
-    const fold = foldFor(op, acc[op]);
+    const fold = foldFor(op, acc[op], options);
     if (!fold) return undefined;
     folds.push([name, fold]);
-    const field = op === '$count' ? undefined : fieldPath(acc[op])?.field;
-    if (field !== undefined) fields.add(field);
+    const read = op === '$count' ? undefined : operand(acc[op], options);
+    if (read?.opaque) fields = undefined;
+    else if (read?.field !== undefined) fields?.add(read.field);
     const counts = op === '$count' || (op === '$sum' && typeof acc[op] === 'number' && Number.isSafeInteger(acc[op]));
     if (!counts) countOnly = false;
   }
@@ -285,5 +300,5 @@ export function compileFastGroup(spec: Any): FastGroup | undefined {
     }
     return [row];
   };
-  return { fields: [...fields], countOnly, resultForCount, start };
+  return { fields: fields === undefined ? undefined : [...fields], countOnly, resultForCount, start };
 }

@@ -10,7 +10,7 @@ import type { Options } from 'mingo/types';
 import { CommandError } from '../errors.js';
 import { isPlainObject } from './bson-types.js';
 import { compileFilterWith } from './filter.js';
-import { compileFastGroup, withoutMissing } from './group-fast.js';
+import { compileFastGroupWith, withoutMissing } from './group-fast.js';
 import { keyString } from './key-string.js';
 import { isNumeric, toDouble } from './numbers.js';
 import { compileSort } from './sort.js';
@@ -49,7 +49,7 @@ export const $group: Stage = (coll, expr, options) => {
   for (const f of Object.keys(fields)) {
     if (f.includes('.')) throw new CommandError('BadValue', `The field name '${f}' cannot contain '.'`);
   }
-  const fast = compileFastGroup(expr);
+  const fast = compileFastGroupWith(expr, options);
   if (fast === undefined) return groupEvaluated(coll, idExpr, fields, options);
   // Folds the input as it streams instead of holding every group's documents.
   let out: LazyIterator | undefined;

@@ -30,6 +30,9 @@ const specs: Document[] = [
   { _id: 'constant', big: { $sum: 9007199254740991 }, half: { $sum: 0.5 }, consts: { $addToSet: 'k' }, t: { $first: true } },
   { _id: 7, vals: { $push: '$sub.v' }, firstSub: { $first: '$sub' }, lastMissing: { $last: '$nope' } },
   { _id: '$x', n: { $sum: '$n' } },
+  { _id: { $mod: ['$_id', 3] }, twice: { $sum: { $multiply: ['$_id', 2] } }, roots: { $push: '$$ROOT' }, hi: { $max: { $ifNull: ['$x', 0] } } },
+  { _id: { gg: '$g', m: { $mod: ['$_id', 2] }, lit: null }, c: { $count: {} }, firstK: { $first: '$$CURRENT.sub.k' } },
+  { _id: '$$ROOT.s', n: { $sum: 1 }, a: { $avg: ['$n'] }, cons: { $addToSet: '$constructor' } },
 ];
 
 function general(spec: Document, input: Document[]): Document[] {
@@ -71,13 +74,26 @@ describe('$group fast path', () => {
     expect(compileFastGroup({ _id: '$a', n: { $sum: 1 } })!.countOnly).toBe(false);
   });
 
-  it('leaves other shapes to the general path', () => {
-    expect(compileFastGroup({ _id: { $year: '$at' }, n: { $sum: 1 } })).toBeUndefined();
-    expect(compileFastGroup({ _id: '$$ROOT', n: { $sum: 1 } })).toBeUndefined();
-    expect(compileFastGroup({ _id: null, n: { $sum: { $multiply: ['$a', 2] } } })).toBeUndefined();
+  it('evaluates with the pipeline variables', () => {
+    const spec = { _id: '$$bucket', total: { $sum: { $multiply: ['$n', '$$k'] } } };
+    const input = [{ n: 1 }, { n: 2 }];
+    const run = compileFastGroup(spec, { bucket: 'b', k: 10 })!.start();
+    for (const d of input) run.add(d);
+    expect(run.result()).toEqual([...iterate(runPipeline(input, [{ $group: spec }], { resolveCollection: () => [], variables: { bucket: 'b', k: 10 } }))]);
+    expect(run.result()).toEqual([{ _id: 'b', total: 30 }]);
+  });
+
+  it('reports the fields it reads, or none known when an expression may read any', () => {
+    expect(compileFastGroup({ _id: { a: '$a.x', b: '$b' }, s: { $sum: '$c' }, n: { $count: {} } })!.fields).toEqual(['a', 'b', 'c']);
+    expect(compileFastGroup({ _id: '$a', s: { $sum: { $add: ['$c', 1] } } })!.fields).toBeUndefined();
+    expect(compileFastGroup({ _id: { $year: '$at' } })!.fields).toBeUndefined();
+  });
+
+  it('leaves other accumulators and malformed specifications to the general path', () => {
     expect(compileFastGroup({ _id: null, n: { $stdDevPop: '$a' } })).toBeUndefined();
     expect(compileFastGroup({ _id: null, n: { $push: null } })).toBeUndefined();
-    expect(compileFastGroup({ _id: '$constructor', n: { $sum: 1 } })).toBeUndefined();
+    expect(compileFastGroup({ _id: null, n: 1 })).toBeUndefined();
+    expect(compileFastGroup({ _id: null, 'a.b': { $sum: 1 } })).toBeUndefined();
     expect(compileFastGroup({ n: { $sum: 1 } })).toBeUndefined();
   });
 });
