@@ -21,6 +21,7 @@
 import type { Document } from 'bson';
 import { Long } from 'bson';
 import { evalExpr } from 'mingo/core';
+import { $push } from 'mingo/operators/accumulator';
 import type { Options } from 'mingo/types';
 import { averageNumbers, sumNumbers } from './arithmetic.js';
 import { isPlainObject } from './bson-types.js';
@@ -41,11 +42,19 @@ export function withoutMissing(v: Any): Any {
   return out;
 }
 
-/** A compiled operand: a getter, plus the top-level field it reads (a field path) or whether it may read any (another expression). */
+/**
+ * A compiled operand: `values` reads it for a batch of documents (a field
+ * path or constant directly, another expression through mingo's `$push`,
+ * which is how the general path evaluates accumulator operands: one
+ * evaluation context per batch rather than per document, whose set-up
+ * would cost more than most expressions).
+ */
 interface Operand {
-  get: Getter;
+  values(docs: Document[]): Any[];
+  /** The top-level field a field path reads. */
   field?: string;
   constant?: Any;
+  /** True for an expression that may read any field. */
   opaque?: boolean;
 }
 
@@ -53,17 +62,25 @@ function isConstant(v: Any): boolean {
   return typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && !v.startsWith('$'));
 }
 
+function perDocument(get: Getter): (docs: Document[]) => Any[] {
+  return (docs) => {
+    const out = new Array<Any>(docs.length);
+    for (let i = 0; i < docs.length; i++) out[i] = get(docs[i]!);
+    return out;
+  };
+}
+
 /**
  * `'$a.b'` read by hand while every step is a plain document; any other
  * step (an array, a BSON value, a scalar) is left to mingo's resolution,
  * whose array traversal rules this does not repeat.
  */
-function fieldPath(expr: Any, options: Options): Operand | undefined {
+function fieldPath(expr: Any, options: Options): (Operand & { get: Getter }) | undefined {
   if (typeof expr !== 'string' || !expr.startsWith('$') || expr.startsWith('$$') || expr.length < 2) return undefined;
   const parts = expr.slice(1).split('.');
   // A name Object.prototype has would read an inherited member through mingo's plain property access.
   if (parts.some((p) => p === '' || p in Object.prototype)) return undefined;
-  const slow = (doc: Document): Any => evalExpr(doc, expr, options);
+  const slow = (doc: Document): Any => underMingo(() => evalExpr(doc, expr, options));
   const get = (doc: Document): Any => {
     let cur: Any = doc;
     for (const p of parts) {
@@ -73,48 +90,54 @@ function fieldPath(expr: Any, options: Options): Operand | undefined {
     }
     return cur;
   };
-  return { get, field: parts[0]! };
+  return { get, values: perDocument(get), field: parts[0]! };
 }
 
-/** Any other expression, evaluated per document exactly as the general path's mingo `$push` evaluates it. */
+/** Any other expression, evaluated for a batch exactly as the general path's mingo `$push` evaluates it (missing => null). */
 function evaluated(expr: Any, options: Options): Operand {
-  return { get: (doc) => underMingo(() => evalExpr(doc, expr, options)), opaque: true };
+  return { values: (docs) => underMingo(() => $push(docs as AnyObject[], expr, options) as Any[]), opaque: true };
+}
+
+function constant(value: Any): Operand {
+  return { values: (docs) => new Array<Any>(docs.length).fill(value), constant: value };
 }
 
 /** An accumulator's operand; undefined for null/missing, which mingo's `$push` treats as "the documents themselves". */
 function operand(expr: Any, options: Options): Operand | undefined {
   if (expr === null || expr === undefined) return undefined;
-  if (isConstant(expr)) return { get: () => expr, constant: expr };
+  if (isConstant(expr)) return constant(expr);
   return fieldPath(expr, options) ?? evaluated(expr, options);
 }
 
 /** The group key expression, with the fields it reads (undefined: any). */
-function idOperand(expr: Any, options: Options): { get: Getter; fields: string[] | undefined; constant: boolean } {
-  if (expr === null || isConstant(expr)) return { get: () => expr, fields: [], constant: true };
+function idOperand(expr: Any, options: Options): { values(docs: Document[]): Any[]; fields: string[] | undefined; constant: boolean } {
+  if (expr === null || isConstant(expr)) return { values: constant(expr).values, fields: [], constant: true };
   const single = fieldPath(expr, options);
-  if (single) return { get: single.get, fields: [single.field!], constant: false };
+  if (single) return { values: single.values, fields: [single.field!], constant: false };
   const entries = isPlainObject(expr) ? Object.entries(expr) : [];
-  if (entries.length === 0 || entries.some(([k]) => k.startsWith('$'))) return { get: evaluated(expr, options).get, fields: undefined, constant: false };
-  // An object of expressions, built member by member as mingo's computeExpression does.
-  const members: [string, Getter][] = [];
-  let fields: string[] | undefined = [];
+  if (entries.length === 0 || entries.some(([k]) => k.startsWith('$'))) return { values: evaluated(expr, options).values, fields: undefined, constant: false };
+  // An object of field paths and constants, built member by member as mingo's computeExpression does (a missing member stays undefined).
+  const members: [string, Operand][] = [];
   for (const [k, v] of entries) {
-    const o = v === null ? { get: () => null, constant: null } : (operand(v, options) ?? evaluated(v, options));
-    members.push([k, o.get]);
-    if (o.opaque) fields = undefined;
-    else if (o.field !== undefined) fields?.push(o.field);
+    const o = v === null || v === undefined || isConstant(v) ? constant(v) : fieldPath(v, options);
+    if (o === undefined) return { values: evaluated(expr, options).values, fields: undefined, constant: false };
+    members.push([k, o]);
   }
-  const get = (doc: Document): Any => {
-    const out: AnyObject = {};
-    for (const [k, g] of members) out[k] = g(doc);
-    return out;
+  const fields = members.flatMap(([, o]) => (o.field === undefined ? [] : [o.field]));
+  const values = (docs: Document[]): Any[] => {
+    const columns = members.map(([k, o]) => [k, o.values(docs)] as const);
+    return docs.map((_, i) => {
+      const out: AnyObject = {};
+      for (const [k, column] of columns) out[k] = column[i];
+      return out;
+    });
   };
-  return { get, fields, constant: fields !== undefined && fields.length === 0 };
+  return { values, fields, constant: fields.length === 0 };
 }
 
-/** Running state of one accumulator in one group. */
+/** Running state of one accumulator in one group, fed the operand's value for each document. */
 interface Fold {
-  add(doc: Document): void;
+  add(value: Any): void;
   value(): Any;
 }
 
@@ -128,25 +151,23 @@ function integerProduct(c: number, n: number): Any {
   return s <= MAX_SAFE && s >= -MAX_SAFE ? Number(s) : Long.fromBigInt(s);
 }
 
-function extreme(o: Operand, sign: 1 | -1): FoldFactory {
+function extreme(sign: 1 | -1): FoldFactory {
   return () => {
     let best: Any = null;
     return {
-      add(doc) {
-        const v = o.get(doc) ?? null;
-        if (v !== null && (best === null || compareValues(v, best) * sign > 0)) best = v;
+      add(v) {
+        if (v !== null && v !== undefined && (best === null || compareValues(v, best) * sign > 0)) best = v;
       },
       value: () => best,
     };
   };
 }
 
-function numericValues(o: Operand, reduce: (values: Any[]) => Any): FoldFactory {
+function numericValues(reduce: (values: Any[]) => Any): FoldFactory {
   return () => {
     const values: Any[] = [];
     return {
-      add(doc) {
-        const v = o.get(doc);
+      add(v) {
         if (isNumeric(v)) values.push(v);
       },
       value: () => reduce(values),
@@ -154,41 +175,37 @@ function numericValues(o: Operand, reduce: (values: Any[]) => Any): FoldFactory 
   };
 }
 
-function foldFor(op: string, arg: Any, options: Options): FoldFactory | undefined {
-  if (op === '$count') {
-    if (!isPlainObject(arg) || Object.keys(arg).length > 0) return undefined;
-    return () => {
-      let n = 0;
-      return { add: () => void n++, value: () => n };
-    };
-  }
-  const o = operand(arg, options);
-  if (!o) return undefined;
+function counting(result: (n: number) => Any): FoldFactory {
+  return () => {
+    let n = 0;
+    return { add: () => void n++, value: () => result(n) };
+  };
+}
+
+/** The fold of accumulator `op` over values of `o` (undefined for an accumulator left to the general path). */
+function foldFor(op: string, o: Operand): FoldFactory | undefined {
   switch (op) {
     case '$sum':
       if (typeof o.constant === 'number' && Number.isSafeInteger(o.constant)) {
         const c = o.constant;
-        return () => {
-          let n = 0;
-          return { add: () => void n++, value: () => integerProduct(c, n) };
-        };
+        return counting((n) => integerProduct(c, n));
       }
-      return numericValues(o, sumNumbers);
+      return numericValues(sumNumbers);
     case '$avg':
-      return numericValues(o, averageNumbers);
+      return numericValues(averageNumbers);
     case '$min':
-      return extreme(o, -1);
+      return extreme(-1);
     case '$max':
-      return extreme(o, 1);
+      return extreme(1);
     case '$first':
       return () => {
         let first: Any;
         let seen = false;
         return {
-          add(doc) {
+          add(v) {
             if (seen) return;
             seen = true;
-            first = o.get(doc) ?? null;
+            first = v ?? null;
           },
           value: () => first,
         };
@@ -196,20 +213,20 @@ function foldFor(op: string, arg: Any, options: Options): FoldFactory | undefine
     case '$last':
       return () => {
         let last: Any = null;
-        return { add: (doc) => void (last = o.get(doc) ?? null), value: () => last };
+        return { add: (v) => void (last = v ?? null), value: () => last };
       };
     case '$push':
       return () => {
         const values: Any[] = [];
-        return { add: (doc) => void values.push(o.get(doc) ?? null), value: () => values };
+        return { add: (v) => void values.push(v ?? null), value: () => values };
       };
     case '$addToSet':
       return () => {
         const seen = new Set<string>();
         const values: Any[] = [];
         return {
-          add(doc) {
-            const v = o.get(doc) ?? null;
+          add(raw) {
+            const v = raw ?? null;
             const k = keyString(v);
             if (!seen.has(k)) {
               seen.add(k);
@@ -240,6 +257,9 @@ export interface FastGroup {
   start(): GroupRun;
 }
 
+/** Documents evaluated together (see Operand). */
+const BATCH = 512;
+
 /** compileFastGroup for a pipeline run with `let` variables. */
 export function compileFastGroup(spec: Any, variables?: Document): FastGroup | undefined {
   return compileFastGroupWith(spec, mingoOptions(variables ? { variables } : {}));
@@ -250,41 +270,60 @@ export function compileFastGroupWith(spec: Any, options: Options): FastGroup | u
   if (!isPlainObject(spec) || !('_id' in spec)) return undefined;
   const { _id: idExpr, ...outputs } = spec;
   const id = idOperand(idExpr, options);
-  const folds: [string, FoldFactory][] = [];
-  let fields = id.fields === undefined ? undefined : new Set(id.fields);
-  let countOnly = id.constant;
+  const outputsFolded: { name: string; operand: Operand | undefined; make: FoldFactory; counts: boolean }[] = [];
   for (const [name, acc] of Object.entries(outputs)) {
     if (name.includes('.') || name.startsWith('$') || !isPlainObject(acc)) return undefined;
     const ops = Object.keys(acc);
     if (ops.length !== 1) return undefined;
     const op = ops[0]!;
-    const fold = foldFor(op, acc[op], options);
-    if (!fold) return undefined;
-    folds.push([name, fold]);
-    const read = op === '$count' ? undefined : operand(acc[op], options);
-    if (read?.opaque) fields = undefined;
-    else if (read?.field !== undefined) fields?.add(read.field);
-    const counts = op === '$count' || (op === '$sum' && typeof acc[op] === 'number' && Number.isSafeInteger(acc[op]));
-    if (!counts) countOnly = false;
+    const arg = acc[op];
+    if (op === '$count') {
+      if (!isPlainObject(arg) || Object.keys(arg).length > 0) return undefined;
+      outputsFolded.push({ name, operand: undefined, make: counting((n) => n), counts: true });
+      continue;
+    }
+    const o = operand(arg, options);
+    const make = o === undefined ? undefined : foldFor(op, o);
+    if (o === undefined || make === undefined) return undefined;
+    outputsFolded.push({ name, operand: o, make, counts: op === '$sum' && typeof o.constant === 'number' && Number.isSafeInteger(o.constant) });
   }
+  let fields: string[] | undefined = id.fields === undefined ? undefined : [...id.fields];
+  for (const { operand: o } of outputsFolded) {
+    if (o?.opaque) fields = undefined;
+    else if (o?.field !== undefined) fields?.push(o.field);
+  }
+  const countOnly = id.constant && outputsFolded.every((f) => f.counts);
   const start = (): GroupRun => {
     const groups = new Map<string, { id: Any; state: Fold[] }>();
-    return {
-      add(doc) {
-        const value = withoutMissing(id.get(doc)) ?? null;
+    let pending: Document[] = [];
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      const docs = pending;
+      pending = [];
+      const ids = id.values(docs);
+      const columns = outputsFolded.map((f) => f.operand?.values(docs));
+      for (let i = 0; i < docs.length; i++) {
+        const value = withoutMissing(ids[i]) ?? null;
         const k = keyString(value);
         let g = groups.get(k);
         if (g === undefined) {
-          g = { id: value, state: folds.map(([, make]) => make()) };
+          g = { id: value, state: outputsFolded.map((f) => f.make()) };
           groups.set(k, g);
         }
-        for (const f of g.state) f.add(doc);
+        for (let j = 0; j < g.state.length; j++) g.state[j]!.add(columns[j]?.[i]);
+      }
+    };
+    return {
+      add(doc) {
+        pending.push(doc);
+        if (pending.length >= BATCH) flush();
       },
       result() {
+        flush();
         const out: Document[] = [];
         for (const g of groups.values()) {
           const row: Document = { _id: g.id };
-          folds.forEach(([name], i) => (row[name] = g.state[i]!.value()));
+          outputsFolded.forEach(({ name }, i) => (row[name] = g.state[i]!.value()));
           out.push(row);
         }
         return out;
@@ -293,12 +332,9 @@ export function compileFastGroupWith(spec: Any, options: Options): FastGroup | u
   };
   const resultForCount = (n: number): Document[] => {
     if (n === 0) return [];
-    const row: Document = { _id: withoutMissing(id.get({})) ?? null };
-    for (const [name, acc] of Object.entries(outputs)) {
-      const op = Object.keys(acc as AnyObject)[0]!;
-      row[name] = op === '$count' ? n : integerProduct((acc as AnyObject)[op] as number, n);
-    }
+    const row: Document = { _id: withoutMissing(idExpr) ?? null };
+    for (const { name, operand: o } of outputsFolded) row[name] = o === undefined ? n : integerProduct(o.constant as number, n);
     return [row];
   };
-  return { fields: fields === undefined ? undefined : [...fields], countOnly, resultForCount, start };
+  return { fields: fields === undefined ? undefined : [...new Set(fields)], countOnly, resultForCount, start };
 }

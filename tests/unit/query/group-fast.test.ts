@@ -58,6 +58,11 @@ describe('$group fast path', () => {
     expect([...iterate(runPipeline(docs, [{ $group: spec }], { resolveCollection: () => [] }))]).toEqual(expected);
   });
 
+  it('answers every shape alike over more documents than one evaluation batch', () => {
+    const many = Array.from({ length: 1300 }, (_, i) => ({ ...docs[i % docs.length]!, _id: i }));
+    for (const spec of specs) expect(fast(spec, many)).toEqual(general(spec, many));
+  });
+
   it('sums Decimal128 exactly and types integer sums as the general path does', () => {
     const input = [{ v: dec('0.1') }, { v: dec('0.2') }, { v: 1 }, { v: Long.fromNumber(2) }];
     expect(fast({ _id: null, s: { $sum: '$v' } }, input)).toEqual([{ _id: null, s: dec('3.3') }]);
