@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BSONRegExp, Decimal128, Long, MaxKey, MinKey, ObjectId, type Document } from 'bson';
 import { compileFilter, filterFields } from '../../../src/embedded-mongo/query/index.js';
-import { CommandError } from '../../../src/embedded-mongo/errors.js';
+import { codeOf } from './command-error-code.js';
 
 const matches = (filter: Document, doc: Document) => compileFilter(filter)(doc);
 const select = (filter: Document, docs: Document[]) => docs.filter(compileFilter(filter)).map((d) => d._id);
 const dec = (s: string) => Decimal128.fromString(s);
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof CommandError ? e.codeName : `not a CommandError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('compileFilter: equality', () => {
   it('matches an array field when any element equals the value', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal128, Long, ObjectId, type Document } from 'bson';
 import { runPipeline } from '../../../src/embedded-mongo/query/index.js';
-import { CommandError } from '../../../src/embedded-mongo/errors.js';
+import { codeOf } from './command-error-code.js';
 
 const dec = (s: string) => Decimal128.fromString(s);
 
@@ -26,14 +26,6 @@ function run(input: Document[], pipeline: Document[], variables?: Document): Doc
   return out;
 }
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof CommandError ? e.codeName : `not a CommandError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('runPipeline: exact numeric accumulators', () => {
   it('sums 0.1 ten times as Decimal128 to exactly "1.0"', () => {

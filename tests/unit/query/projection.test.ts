@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal128, type Document } from 'bson';
 import { compileProjection } from '../../../src/embedded-mongo/query/index.js';
-import { CommandError } from '../../../src/embedded-mongo/errors.js';
+import { codeOf } from './command-error-code.js';
 
 const project = (projection: Document, doc: Document, query?: Document) => compileProjection(projection, query)(doc);
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof CommandError ? e.codeName : `not a CommandError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('compileProjection: inclusion and exclusion', () => {
   const doc = { _id: 1, a: 1, b: { c: 2, d: 3 }, e: [{ f: 1, g: 2 }, { g: 3 }, 7] };

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal128, Long, MinKey, type Document } from 'bson';
 import { compileSort, pathValues } from '../../../src/embedded-mongo/query/index.js';
-import { CommandError } from '../../../src/embedded-mongo/errors.js';
+import { codeOf } from './command-error-code.js';
 
 const order = (sort: Document, docs: Document[]) => docs.slice().sort(compileSort(sort)).map((d) => d._id);
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof CommandError ? e.codeName : `not a CommandError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('compileSort', () => {
   it('sorts mixed numeric types by value, with Decimal128 numerically', () => {

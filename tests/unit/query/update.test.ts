@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal128, Long, ObjectId, Timestamp, type Document } from 'bson';
 import { applyUpdate, compileFilter, isReplacement, upsertSeed } from '../../../src/embedded-mongo/query/index.js';
-import { CommandError } from '../../../src/embedded-mongo/errors.js';
+import { codeOf } from './command-error-code.js';
 
 const dec = (s: string) => Decimal128.fromString(s);
 const apply = (doc: Document, update: Document | Document[], options: Parameters<typeof applyUpdate>[2] = {}) => applyUpdate(doc, update, options);
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof CommandError ? e.codeName : `not a CommandError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('applyUpdate: field operators', () => {
   it('never mutates the input document', () => {
