@@ -1,6 +1,6 @@
 import { deserialize, type Document, serialize, UUID } from 'bson';
 import { CommandError } from '../errors.js';
-import { keyString, valuesEqual } from '../query/index.js';
+import { keyString } from '../query/index.js';
 import { RecordStore } from '../storage/index.js';
 import { pickFields } from './bson-fields.js';
 import type { IndexKey } from './index-key.js';
@@ -135,50 +135,63 @@ export class Collection {
 
   /** Registers an index without building it (recovery builds all of them at once with rebuildIndexes). */
   declareIndex(spec: IndexSpec): void {
-    this.indexes.set(spec.name, new SecondaryIndex(spec));
+    this.indexes.set(spec.name, this.newIndex(spec));
   }
 
-  /** Rebuilds every declared index from the stored documents, deserializing each document once. */
+  /** An empty index over this collection, which lists the stored documents' entries when its ordered tree is first needed. */
+  private newIndex(spec: IndexSpec): SecondaryIndex {
+    const index: SecondaryIndex = new SecondaryIndex(spec, () => {
+      const entries: IndexKey[] = [];
+      this.forEachKeys([index], (key, keys) => {
+        for (const v of keys.tuples) entries.push({ v, id: key });
+      });
+      return entries;
+    });
+    return index;
+  }
+
+  /**
+   * Calls `visit` with every stored document's record key and its keys in
+   * each of `indexes` (by position), deserializing each document once and
+   * only as far as the indexed fields.
+   */
+  private forEachKeys(indexes: readonly SecondaryIndex[], visit: (key: string, keys: DocumentKeys, i: number) => void): void {
+    const fields = indexedFields(indexes);
+    for (const [key, bytes] of this.store.entries()) {
+      const doc = fields === undefined ? deserialize(bytes, DESERIALIZE) : pickFields(bytes, fields, DESERIALIZE);
+      for (let i = 0; i < indexes.length; i++) visit(key, indexes[i]!.keysOf(doc), i);
+    }
+  }
+
+  /** Rebuilds every declared index from the stored documents; ordered trees are left to be built by their first scan. */
   rebuildIndexes(): void {
     this.idOrder = undefined;
     const indexes = [...this.indexes.values()];
     if (indexes.length === 0) return;
-    const entries = indexes.map(() => [] as IndexKey[]);
-    const multikey = indexes.map(() => false);
-    const fields = indexedFields(indexes);
-    for (const [key, bytes] of this.store.entries()) {
-      const doc = fields === undefined ? deserialize(bytes, DESERIALIZE) : pickFields(bytes, fields, DESERIALIZE);
-      indexes.forEach((index, i) => {
-        const keys = index.keysOf(doc);
-        if (keys.multikey) multikey[i] = true;
-        for (const v of keys.tuples) entries[i]!.push({ v, id: key });
-      });
-    }
-    indexes.forEach((index, i) => index.load(entries[i]!, multikey[i]!));
+    for (const index of indexes) index.clear();
+    this.forEachKeys(indexes, (key, keys, i) => indexes[i]!.add(key, keys));
   }
 
   /** Builds `spec` over the current documents without registering it; throws DuplicateKey when a unique spec meets duplicates. */
   buildIndex(spec: IndexSpec): SecondaryIndex {
-    const index = new SecondaryIndex(spec);
-    const entries: IndexKey[] = [];
-    let multikey = false;
-    const fields = indexedFields([index]);
-    for (const [key, bytes] of this.store.entries()) {
-      const keys = index.keysOf(fields === undefined ? deserialize(bytes, DESERIALIZE) : pickFields(bytes, fields, DESERIALIZE));
-      if (keys.multikey) multikey = true;
-      for (const v of keys.tuples) entries.push({ v, id: key });
-    }
-    index.load(entries, multikey);
-    if (index.unique) {
-      for (let i = 1; i < entries.length; i++) {
-        const a = entries[i - 1]!;
-        const b = entries[i]!;
-        if (a.id !== b.id && a.v.every((x, j) => valuesEqual(x, b.v[j]))) {
-          const keyValue: Document = {};
-          index.fields.forEach((f, j) => (keyValue[f.path] = b.v[j]));
-          throw duplicateKeyError(this.fullName, index.name, index.spec.key, keyValue);
+    const index = this.newIndex(spec);
+    // Every duplicated tuple is met (as held by another record) while filling the hash table; the
+    // least in index order is reported, as mongod reports the first duplicate of its sorted bulk load.
+    let duplicate: IndexKey | undefined;
+    this.forEachKeys([index], (key, keys) => {
+      if (index.unique) {
+        for (const v of keys.tuples) {
+          const entry = { v, id: key };
+          if (index.findConflict(key, [v]) !== undefined && (duplicate === undefined || index.compare(entry, duplicate) < 0)) duplicate = entry;
         }
       }
+      index.add(key, keys);
+    });
+    if (duplicate !== undefined) {
+      const { v } = duplicate;
+      const keyValue: Document = {};
+      index.fields.forEach((f, j) => (keyValue[f.path] = v[j]));
+      throw duplicateKeyError(this.fullName, index.name, index.spec.key, keyValue);
     }
     return index;
   }

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import sortedBtree from 'sorted-btree';
+import type sortedBtree from 'sorted-btree';
 import * as bulkLoading from 'sorted-btree/extended/bulkLoad.js';
 import { compileFilter, keyString, pathValues } from '../query/index.js';
 import { type IndexKey, indexKeyComparator } from './index-key.js';
@@ -8,9 +8,7 @@ import { PointTable } from './point-table.js';
 import type { IndexSpec } from './types.js';
 import { errorWithCode } from './write-errors.js';
 
-// sorted-btree is CommonJS: Node's ESM interop gives the module object (class under `default`), bundlers give the class.
-const btreeModule = sortedBtree as unknown as typeof sortedBtree.default | { default: typeof sortedBtree.default };
-const BTree = typeof btreeModule === 'function' ? btreeModule : btreeModule.default;
+// sorted-btree is CommonJS: Node's ESM interop gives the module object (function under `default`), bundlers give the function.
 const bulkLoad = bulkLoading.bulkLoad ?? (bulkLoading as unknown as { default: typeof bulkLoading }).default.bulkLoad;
 const MAX_NODE_SIZE = 64;
 type BTree<K, V> = sortedBtree.default<K, V>;
@@ -87,10 +85,17 @@ export function tupleKey(tuple: readonly unknown[]): string {
 }
 
 /**
- * A declared (non-`_id`) index: an ordered tree of `(values…, record key)`
- * entries kept current by the collection on every write. It expects to be
- * told each document's old and new key tuples; it checks uniqueness on demand
- * so the collection can validate all indexes before changing any of them.
+ * A declared (non-`_id`) index, kept current by the collection on every
+ * write. It expects to be told each document's old and new key tuples; it
+ * checks uniqueness on demand so the collection can validate all indexes
+ * before changing any of them.
+ *
+ * Equality, `$in` and unique checks go to a hash table of key tuples, which
+ * always exists. The ordered tree of `(values…, record key)` entries that
+ * ranges and sort walks need is built on the first `scan()`, from the entries
+ * the collection lists for it at that moment, and maintained from then on:
+ * an index that only ever serves lookups never holds a second copy of its
+ * keys.
  */
 export class SecondaryIndex {
   readonly spec: IndexSpec;
@@ -101,14 +106,18 @@ export class SecondaryIndex {
   readonly partial: boolean;
   /** True once any indexed document had an array on an indexed path (then one document may have several entries). */
   multikey = false;
-  private tree: BTree<IndexKey, undefined>;
+  /** Undefined until the first scan needs it. */
+  private tree: BTree<IndexKey, undefined> | undefined;
+  /** Lists this index's entries for every stored document, to build the tree from. */
+  private readonly currentEntries: () => IndexKey[];
   /** Equality lookups and unique checks by hash: a tree descent costs microseconds of pointer chasing on a large index, and a batched `$in` does one per key. */
   private readonly points = new PointTable();
   private readonly paths: string[][];
   private readonly filter: ((doc: Document) => boolean) | undefined;
   readonly compare: (a: IndexKey, b: IndexKey) => number;
 
-  constructor(spec: IndexSpec) {
+  /** `currentEntries` gives the entries of the documents stored when it is called (it is called at most once per tree build). */
+  constructor(spec: IndexSpec, currentEntries: () => IndexKey[]) {
     this.spec = spec;
     this.name = spec.name;
     this.fields = keyFields(spec.key);
@@ -118,11 +127,12 @@ export class SecondaryIndex {
     this.filter = this.partial ? compileFilter(spec.partialFilterExpression as Document) : undefined;
     this.paths = this.fields.map((f) => f.path.split('.'));
     this.compare = indexKeyComparator(this.fields);
-    this.tree = new BTree<IndexKey, undefined>(undefined, this.compare, MAX_NODE_SIZE);
+    this.currentEntries = currentEntries;
   }
 
-  get size(): number {
-    return this.tree.size;
+  /** True once a scan has built the ordered tree (and until `clear`). */
+  get hasOrderedTree(): boolean {
+    return this.tree !== undefined;
   }
 
   /** The distinct key tuples `doc` has in this index ([] when sparse/partial exclude it); throws CannotIndexParallelArrays (171). */
@@ -184,31 +194,33 @@ export class SecondaryIndex {
   add(id: string, keys: DocumentKeys): void {
     if (keys.multikey) this.multikey = true;
     for (const v of keys.tuples) {
-      this.tree.set({ v, id }, undefined);
+      this.tree?.set({ v, id }, undefined);
       this.points.add(v, id);
     }
   }
 
   remove(id: string, tuples: readonly unknown[][]): void {
     for (const v of tuples) {
-      this.tree.delete({ v: v as unknown[], id });
+      this.tree?.delete({ v: v as unknown[], id });
       this.points.remove(v, id);
     }
   }
 
-  /** Replaces the whole content by `entries`, which it sorts in place (used to build an index over existing documents). */
-  load(entries: IndexKey[], multikey: boolean): void {
-    entries.sort(this.fields.length === 1 ? (plainSortable(entries, this.fields[0]!.direction) ?? this.compare) : this.compare);
-    this.tree = bulkLoad<IndexKey, undefined>(entries, new Array<undefined>(entries.length), MAX_NODE_SIZE, this.compare);
-    this.points.clear();
-    for (const e of entries) this.points.add(e.v, e.id);
-    this.multikey = multikey;
-  }
-
+  /** Empties the index (hash table and tree) so it can be filled again with `add`. */
   clear(): void {
-    this.tree.clear();
+    this.tree = undefined;
     this.points.clear();
     this.multikey = false;
+  }
+
+  /** The ordered tree, built now from the current entries if no scan built it yet. */
+  private orderedTree(): BTree<IndexKey, undefined> {
+    if (this.tree === undefined) {
+      const entries = this.currentEntries();
+      entries.sort(this.fields.length === 1 ? (plainSortable(entries, this.fields[0]!.direction) ?? this.compare) : this.compare);
+      this.tree = bulkLoad<IndexKey, undefined>(entries, new Array<undefined>(entries.length), MAX_NODE_SIZE, this.compare);
+    }
+    return this.tree;
   }
 
   /**
@@ -222,7 +234,9 @@ export class SecondaryIndex {
     let skipFirst = false;
     for (;;) {
       const chunk: IndexKey[] = [];
-      const it = reverse ? this.tree.entriesReversed(from) : this.tree.entries(from);
+      // Taken per chunk: after a `clear` between two pulls, the cursor resumes in the rebuilt tree, not the dropped one.
+      const tree = this.orderedTree();
+      const it = reverse ? tree.entriesReversed(from) : tree.entries(from);
       for (const [k] of it) {
         if (skipFirst && this.compare(k, from) === 0) continue;
         if (reverse ? this.compare(k, low) < 0 : this.compare(k, high) > 0) break;
