@@ -74,7 +74,11 @@ test('every acknowledged write survives SIGKILL mid-stream, and the unique index
     }
   });
 
-  while (acknowledged.length < 400) await new Promise((resolve) => setTimeout(resolve, 5));
+  // A writer that fails before the kill ends the wait with its error instead of leaving the loop spinning.
+  let failure: unknown;
+  streams.forEach((stream) => stream.catch((error: unknown) => (failure ??= error)));
+  while (acknowledged.length < 400 && failure === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (failure !== undefined) throw failure;
   killed = true;
   first.child.kill('SIGKILL');
   await Promise.all(streams);
