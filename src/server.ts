@@ -1,8 +1,9 @@
 /**
  * The gateway's HTTP server: Apollo Server 5 on express 5, serving GraphQL
- * over HTTP at `/graphql` (POST, and GET for queries), a small query page
- * for browsers, `/healthz` and `/readyz`. It is handed opened stores and a
- * built schema, so tests can start it on port 0 over stores of their own.
+ * over HTTP at `/graphql` (POST, and GET for queries), GraphiQL for
+ * browsers (from installed packages, under `/graphiql/`), `/healthz` and
+ * `/readyz`. It is handed opened stores and a built schema, so tests can
+ * start it on port 0 over stores of their own.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,7 @@ import { createContext as createGatewayContext, type GatewayContext } from './co
 import type { Stores } from '../datasources/index.js';
 import { createErrorFormatter, PartialResults, requestScope, type ErrorFormatter } from './errors.js';
 import type { Logger } from './logger.js';
-import { serveExplorerPage } from './http/explorer-page.js';
+import { graphiqlAssets, serveGraphiql } from './http/graphiql.js';
 import { healthRouter, type StorePinger } from './http/health.js';
 import { httpErrorHandler, notFound } from './http/http-errors.js';
 import { queryLimitsPlugin } from './http/query-limits.js';
@@ -92,12 +93,13 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   app.use(assignRequestId);
   app.use(accessLog(logger));
   app.use((_req, res, next) => {
-    // Responses are JSON or the query page: never let a browser sniff them into something else.
+    // Responses are JSON, GraphiQL's page or its files: never let a browser sniff them into something else.
     res.setHeader('x-content-type-options', 'nosniff');
     next();
   });
   app.use(healthRouter(stores, logger, config.storeTimeoutMS * 2));
-  app.get(GRAPHQL_PATH, serveExplorerPage);
+  app.use(graphiqlAssets());
+  app.get(GRAPHQL_PATH, serveGraphiql);
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.bodyLimitBytes }),
