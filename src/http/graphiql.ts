@@ -22,11 +22,31 @@ export const GRAPHIQL_ASSETS: Readonly<Record<string, string>> = {
   'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
 };
 
+/** What the editor opens with: the newest catalog items, across every store. */
+const DEFAULT_QUERY = `# 政府信息公开 · the disclosure catalog across every department store.
+# Ctrl+Enter runs the query; the Docs panel describes every type and field.
+query LatestDisclosures {
+  disclosures(first: 10) {
+    totalCount
+    edges {
+      node {
+        __typename
+        title
+        category
+        publishedAt
+        organization { name parent { name } }
+      }
+    }
+  }
+}
+`;
+
 // Kept in a file of its own rather than inline, so the policy needs no 'unsafe-inline' for scripts.
 const START_SCRIPT = `(function () {
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, {
     fetcher: GraphiQL.createFetcher({ url: window.location.pathname }),
+    defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
     defaultEditorToolsVisibility: true
   }));
 })();
