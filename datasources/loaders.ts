@@ -5,9 +5,13 @@
  */
 import DataLoader from 'dataloader';
 import type { CatalogEntry } from './catalog/catalog-entry.js';
+import type { CatalogFilter } from './catalog/catalog-query.js';
+import type { PartialResult } from './catalog/federated-catalog.js';
+import { createOrganizationCountLoader, createOrganizationPageLoader, type OrganizationPage, type OrganizationPageRequest } from './catalog/organization-pages.js';
 import type { FundAllocationRecord, ThreePublicExpenseRecord, ThreePublicStatementRecord } from './finance/finance-records.js';
 import type { Stores } from './index.js';
 import type { OrganizationRecord, PublishedDocumentRecord } from './office/office-records.js';
+import { subtreeIdsOf } from './office/organization-tree.js';
 import type { AppointmentRecord, PersonRecord, PostRecord } from './personnel/personnel-records.js';
 import type { ProcurementRecord, SupplierRecord } from './procurement/procurement-records.js';
 import { STORE_NAMES, type StoreName } from './store-name.js';
@@ -40,6 +44,12 @@ function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, group:
 export interface Loaders {
   organization: DataLoader<string, OrganizationRecord | null>;
   organizationChildren: DataLoader<string, OrganizationRecord[]>;
+  /** The ids of an organization and of everything below it; all requested subtrees come from one read of the hierarchy. */
+  organizationSubtree: DataLoader<string, string[]>;
+  /** First catalog pages (no cursor) of organization scopes; scopes that share the rest of the request cost one aggregation per store. */
+  organizationFirstPage: DataLoader<OrganizationPageRequest, OrganizationPage, string>;
+  /** Catalog counts of organization scopes; scopes that share the rest of the filter cost one grouped count per store. */
+  organizationCount: DataLoader<CatalogFilter & { organizationIds: string[] }, PartialResult<number>, string>;
   document: DataLoader<string, PublishedDocumentRecord | null>;
   person: DataLoader<string, PersonRecord | null>;
   post: DataLoader<string, PostRecord | null>;
@@ -69,6 +79,9 @@ export function createLoaders(stores: Stores, now: Date): Loaders {
   return {
     organization: loader((ids) => stores.office.organizationsByIds(ids)),
     organizationChildren: groupLoader((ids) => stores.office.organizationsByParentIds(ids), (org) => org.parentId ?? ''),
+    organizationSubtree: new DataLoader(async (ids) => subtreeIdsOf(await stores.office.allOrganizations(), ids)),
+    organizationFirstPage: createOrganizationPageLoader(stores.catalog),
+    organizationCount: createOrganizationCountLoader(stores.catalog),
     document: loader((ids) => stores.office.documentsByIds(ids)),
     person: loader((ids) => stores.personnel.peopleByIds(ids)),
     post: loader((ids) => stores.personnel.postsByIds(ids)),

@@ -84,6 +84,43 @@ export class CatalogSource {
     return new Map(rows.map((row) => [row._id, Number(row.count)]));
   }
 
+  /**
+   * The first `limit` matching entries of each organization in `order`, by
+   * organization id, in one aggregation (organizations without entries are
+   * absent); the filter's `organizationIds` says which organizations.
+   */
+  async firstPerOrganization(filter: CatalogFilter, order: CatalogOrder, limit: number): Promise<Map<string, CatalogEntry[]>> {
+    const rows = await this.store.run((db) =>
+      db
+        .collection<CatalogEntryDoc>(CATALOG_COLLECTION)
+        .aggregate<{ _id: string; entries: CatalogEntryDoc[] }>([
+          { $match: catalogFilterQuery(filter) },
+          // Dropped before grouping, so the pushed lists stay small.
+          { $project: { searchTerms: 0, searchText: 0 } },
+          { $sort: sortSpec(order, false) },
+          // $push keeps the order of its input, the catalog order sorted above.
+          { $group: { _id: '$organizationId', entries: { $push: '$$ROOT' } } },
+          { $project: { entries: { $slice: ['$entries', limit] } } },
+        ], { allowDiskUse: true })
+        .toArray(),
+    );
+    return new Map(rows.map((row) => [row._id, row.entries.map(toCatalogEntry)]));
+  }
+
+  /** Number of matching entries per organization id, in one aggregation (organizations without entries are absent). */
+  async countPerOrganization(filter: CatalogFilter): Promise<Map<string, number>> {
+    const rows = await this.store.run((db) =>
+      db
+        .collection<CatalogEntryDoc>(CATALOG_COLLECTION)
+        .aggregate<{ _id: string; count: number }>([
+          { $match: catalogFilterQuery(filter) },
+          { $group: { _id: '$organizationId', count: { $sum: 1 } } },
+        ])
+        .toArray(),
+    );
+    return new Map(rows.map((row) => [row._id, Number(row.count)]));
+  }
+
   /** Entries by id, in no particular order; missing ids are absent. */
   async byIds(ids: readonly string[]): Promise<CatalogEntry[]> {
     const docs = await this.store.run((db) =>

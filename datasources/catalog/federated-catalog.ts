@@ -107,6 +107,21 @@ export class FederatedCatalog {
     return { value: total, unavailable: maps.unavailable };
   }
 
+  /** Each organization's first `limit` entries in `order`, gathered from every store that answered (one list per store and organization, not merged). */
+  async firstPerOrganization(filter: CatalogFilter, order: CatalogOrder, limit: number): Promise<PartialResult<Map<string, CatalogEntry[]>[]>> {
+    return this.fanOut(filter, (member) => member.catalog.firstPerOrganization(filter, order, limit));
+  }
+
+  /** Number of matching entries per organization id, summed over the stores that answered. */
+  async countPerOrganization(filter: CatalogFilter): Promise<PartialResult<Map<string, number>>> {
+    const maps = await this.fanOut(filter, (member) => member.catalog.countPerOrganization(filter));
+    const total = new Map<string, number>();
+    for (const map of maps.value) {
+      for (const [organizationId, n] of map) total.set(organizationId, (total.get(organizationId) ?? 0) + n);
+    }
+    return { value: total, unavailable: maps.unavailable };
+  }
+
   private async fanOut<T>(filter: CatalogFilter, read: (member: CatalogMember) => Promise<T>): Promise<PartialResult<T[]>> {
     const asked = this.members.filter((m) => !filter.kinds || m.kinds.some((k) => filter.kinds!.includes(k)));
     const settled = await Promise.allSettled(asked.map(read));
