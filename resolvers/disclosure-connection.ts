@@ -26,7 +26,9 @@ function addStores(into: SourceUnavailableError[], more: readonly SourceUnavaila
  * The page `args` asks for, with records only. A store that did not answer
  * (while `filter` was built, `alreadyUnavailable`, or during the catalog
  * read, or when the records of its entries were loaded) is reported at
- * `path`, the connection field, and its records are left out.
+ * `path`, the connection field, and its records are left out. With
+ * `batch`, a first page of an organization scope (and its count, when
+ * `countToo`) is read together with the other scopes of the request.
  */
 export async function disclosureConnection(
   filter: CatalogFilter,
@@ -35,12 +37,22 @@ export async function disclosureConnection(
   context: GatewayContext,
   path: GraphQLResolveInfo['path'],
   alreadyUnavailable: readonly SourceUnavailableError[] = [],
+  batch?: { countToo: boolean },
 ): Promise<DisclosureConnectionValue> {
   const size = pageSize(args);
   const after = args.after != null ? decodeCatalogCursor(args.after, order, 'after') : undefined;
   const before = args.before != null ? decodeCatalogCursor(args.before, order, 'before') : undefined;
-  const page = await context.stores.catalog.page({ filter, order, after, before, ...size });
-  const values = await disclosedOfEntries(page.entries, context.loaders);
+  const scope = filter.organizationIds;
+  // A first page of a scope goes through the request's loader, so sibling organizations share one read per store.
+  const batched = batch !== undefined && scope !== undefined && size.first !== undefined && after === undefined && before === undefined;
+  // Asked for with the page, not when `totalCount` resolves: connections finish loading their records at different times, and would split the batch.
+  const batchedCount = batched && batch.countToo ? context.loaders.organizationCount.load({ ...filter, organizationIds: scope }) : undefined;
+  // Left unawaited when a store is missing; its failure is then already reported through the page.
+  void batchedCount?.catch(() => undefined);
+  const batchedPage = batched ? await context.loaders.organizationFirstPage.load({ filter: { ...filter, organizationIds: scope }, order, first: size.first }) : undefined;
+  const page = batchedPage ?? (await context.stores.catalog.page({ filter, order, after, before, ...size }));
+  // A batched page waits for the records of its whole batch (cached loads, no further reads), so the batch's pages resolve together and their nodes' links batch too.
+  const [values] = await Promise.all([disclosedOfEntries(page.entries, context.loaders), disclosedOfEntries(batchedPage?.batchEntries ?? [], context.loaders)]);
   const cursors = page.entries.map((entry) => encodeCatalogCursor(order, entryPosition(order, entry)));
   const unavailable = [...alreadyUnavailable];
   addStores(unavailable, page.unavailable);
@@ -66,7 +78,7 @@ export async function disclosureConnection(
     async countAll() {
       // Without a store the count would be short, and it is not asked for again.
       if (unavailable.length > 0) return { value: 0, unavailable };
-      return context.stores.catalog.count(filter);
+      return batchedCount ?? context.stores.catalog.count(filter);
     },
   };
 }

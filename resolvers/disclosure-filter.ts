@@ -40,7 +40,7 @@ export async function organizationScope(
   const id = recordIdOf(organizationId, 'Organization', argumentName);
   if (!includeSubOrganizations) return { ids: [id], unavailable: [] };
   try {
-    return { ids: await context.stores.office.subtreeIds(id), unavailable: [] };
+    return { ids: await context.loaders.organizationSubtree.load(id), unavailable: [] };
   } catch (error) {
     // Without the office store the hierarchy is unknown: the organization's own records are still served.
     if (error instanceof SourceUnavailableError) return { ids: [id], unavailable: [error] };

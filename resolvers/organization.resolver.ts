@@ -12,6 +12,7 @@ import { PageArgs } from '../schema/page.args.js';
 import { disclosureConnection } from './disclosure-connection.js';
 import { catalogFilter, catalogOrder } from './disclosure-filter.js';
 import { toGlobalId } from './global-id.js';
+import { selectsSubfield } from './selected-fields.js';
 import { listConnection } from './list-connection.js';
 
 const byName = (org: OrganizationRecord) => `${org.name}\u0000${org.id}`;
@@ -43,7 +44,7 @@ export class OrganizationResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const built = await catalogFilter({ ...filter, organizationId: toGlobalId('Organization', org.id), includeSubOrganizations }, context);
-    return disclosureConnection(built.filter, catalogOrder(orderBy), page, context, info.path, built.unavailable);
+    return disclosureConnection(built.filter, catalogOrder(orderBy), page, context, info.path, built.unavailable, { countToo: selectsSubfield(info, 'totalCount') });
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations of the hierarchy (district, town, departments, villages), by name.' })

@@ -52,18 +52,6 @@ export class OfficeStore {
     return docs.map(toOrganization);
   }
 
-  /** The ids of `rootId` and every organization below it, one query per level of the hierarchy. */
-  async subtreeIds(rootId: string): Promise<string[]> {
-    const seen = new Set<string>([rootId]);
-    let level = [rootId];
-    while (level.length > 0) {
-      const children = await this.organizationsByParentIds(level);
-      level = children.map((c) => c.id).filter((id) => !seen.has(id));
-      for (const id of level) seen.add(id);
-    }
-    return [...seen];
-  }
-
   /** Published documents with these ids, in one query. */
   async documentsByIds(ids: readonly string[]): Promise<PublishedDocumentRecord[]> {
     const docs = await this.connection.run((db) => findByKeys<DocumentDoc>(db, DOCUMENTS, ids));
