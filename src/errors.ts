@@ -37,7 +37,7 @@ export const CLIENT_ERROR_CODES = new Set([
 const DEPENDENCY_ERROR_CODES = new Set(['SOURCE_UNAVAILABLE']);
 
 /** Extension keys copied from a client error to the response, besides `code`. */
-const CLIENT_EXTENSION_KEYS = ['source', 'argumentName', 'limit', 'actual'] as const;
+const CLIENT_EXTENSION_KEYS = ['source', 'argumentName', 'limit', 'actual', 'role'] as const;
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
