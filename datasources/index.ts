@@ -4,6 +4,7 @@
  * federated catalog, and health checks. The server codes against this file.
  */
 import { CatalogSource } from './catalog/catalog-source.js';
+import { ChangeFeed } from './change-feed.js';
 import { FederatedCatalog } from './catalog/federated-catalog.js';
 import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
 import { OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
@@ -14,6 +15,7 @@ import { STORE_NAMES, type StoreName } from './store-name.js';
 
 export { STORE_NAMES, type StoreName } from './store-name.js';
 export { SourceUnavailableError } from './errors.js';
+export type { ChangeFeed, PublishedChange } from './change-feed.js';
 export type { StoreCommandEvent, StoreConnectionConfig } from './store-connection.js';
 
 /** Where each store lives: its URI, database name and timeout (and an optional command hook). */
@@ -33,6 +35,8 @@ export interface Stores {
   ping(): Promise<Record<StoreName, { ok: boolean; error?: string }>>;
   /** True when no store holds any catalog entry or organization (the demo data is loaded then). */
   isEmpty(): Promise<boolean>;
+  /** Announcements of published changes (for caches of public reads). */
+  changes: ChangeFeed;
   /** The raw connections, for the demo loader and tests. */
   connections: Record<StoreName, StoreConnection>;
   close(): Promise<void>;
@@ -66,6 +70,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     catalog,
     catalogs,
     connections,
+    changes: new ChangeFeed(),
     async ping() {
       const results = await Promise.all(STORE_NAMES.map((name) => connections[name].ping()));
       return Object.fromEntries(STORE_NAMES.map((name, i) => [name, results[i]!])) as Record<StoreName, { ok: boolean; error?: string }>;

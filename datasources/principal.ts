@@ -20,6 +20,8 @@ export interface Principal {
   stores: readonly StoreName[];
   /** The source system the credential belongs to (e.g. 财务核算系统), recorded in the ledger; null when none is named. */
   sourceSystem: string | null;
+  /** For department principals: whether the department is configured to publish without review (直接公开); false otherwise. */
+  publishesDirectly: boolean;
   /** How the caller proved who they are. */
   via: 'none' | 'api-key' | 'jwt';
 }
@@ -31,5 +33,6 @@ export const PUBLIC_PRINCIPAL: Principal = Object.freeze({
   organizationId: null,
   stores: Object.freeze([]) as readonly StoreName[],
   sourceSystem: null,
+  publishesDirectly: false,
   via: 'none',
 });
