@@ -5,6 +5,7 @@
  */
 import { CatalogSource } from './catalog/catalog-source.js';
 import { ChangeFeed } from './change-feed.js';
+import { API_KEY_INDEXES, ApiKeyStore } from './credentials/api-key-store.js';
 import { FederatedCatalog } from './catalog/federated-catalog.js';
 import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
 import { OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
@@ -27,6 +28,8 @@ export interface Stores {
   procurement: ProcurementStore;
   personnel: PersonnelStore;
   office: OfficeStore;
+  /** API keys (kept in the office store). */
+  credentials: ApiKeyStore;
   /** The disclosure catalog over every store. */
   catalog: FederatedCatalog;
   /** Each store's catalog collection, by store. */
@@ -48,7 +51,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     finance: new StoreConnection('finance', config.finance, FINANCE_INDEXES),
     procurement: new StoreConnection('procurement', config.procurement, PROCUREMENT_INDEXES),
     personnel: new StoreConnection('personnel', config.personnel, PERSONNEL_INDEXES),
-    office: new StoreConnection('office', config.office, OFFICE_INDEXES),
+    office: new StoreConnection('office', config.office, [...OFFICE_INDEXES, API_KEY_INDEXES]),
   };
   const catalogs: Record<StoreName, CatalogSource> = {
     finance: new CatalogSource(connections.finance),
@@ -67,6 +70,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     procurement: new ProcurementStore(connections.procurement),
     personnel: new PersonnelStore(connections.personnel),
     office: new OfficeStore(connections.office),
+    credentials: new ApiKeyStore(connections.office),
     catalog,
     catalogs,
     connections,

@@ -5,6 +5,7 @@
  * is validated here: a bad one stops the start with a message that names the
  * variable, instead of surfacing later as an obscure driver or socket error.
  */
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -33,7 +34,24 @@ export interface GatewayConfig {
   /** Highest estimated cost accepted; list fields multiply by their page size. */
   maxQueryComplexity: number;
   logLevel: LogLevel;
+  /** How JWTs are verified; null when the gateway accepts none (API keys still work). */
+  jwt: JwtSettings | null;
+  /** Organizations whose departments publish without review (直接公开); none by default. */
+  directPublicationOrgs: readonly string[];
 }
+
+/** Issuer, audience and keys that JWTs must match; at least one of `secret` and `publicKey` is set. */
+export interface JwtSettings {
+  issuer: string;
+  audience: string;
+  /** Shared HS256 secret (at least 32 bytes), from JWT_SECRET. */
+  secret: Uint8Array | null;
+  /** Public key (PEM) from JWT_PUBLIC_KEY_FILE and the algorithm its type implies. */
+  publicKey: { pem: string; algorithm: 'RS256' | 'ES256' } | null;
+}
+
+/** Shortest accepted HS256 secret, in bytes (the length of the hash, as RFC 7518 asks). */
+export const MIN_JWT_SECRET_BYTES = 32;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -86,11 +104,17 @@ interface ConfigFile {
   maxQueryDepth?: unknown; // MAX_QUERY_DEPTH
   maxQueryComplexity?: unknown; // MAX_QUERY_COMPLEXITY
   logLevel?: unknown; // LOG_LEVEL
+  jwtIssuer?: unknown; // JWT_ISSUER
+  jwtAudience?: unknown; // JWT_AUDIENCE
+  jwtSecret?: unknown; // JWT_SECRET
+  jwtPublicKeyFile?: unknown; // JWT_PUBLIC_KEY_FILE
+  directPublicationOrgs?: unknown; // DIRECT_PUBLICATION_ORGS (comma list, or an array in the file)
 }
 
 const FILE_KEYS: ReadonlyArray<keyof ConfigFile> = [
   'host', 'port', 'storeTimeoutMS', 'dataDir', 'mongodbUri', 'stores',
   'bodyLimitBytes', 'maxQueryDepth', 'maxQueryComplexity', 'logLevel',
+  'jwtIssuer', 'jwtAudience', 'jwtSecret', 'jwtPublicKeyFile', 'directPublicationOrgs',
 ];
 
 /**
@@ -128,6 +152,8 @@ export function loadConfig(
     maxQueryDepth: integerValue(depth.name, depth.value, 1, 100) ?? DEFAULTS.maxQueryDepth,
     maxQueryComplexity: integerValue(complexity.name, complexity.value, 1, 100_000_000) ?? DEFAULTS.maxQueryComplexity,
     logLevel: logLevelValue(logLevel.name, logLevel.value) ?? DEFAULTS.logLevel,
+    jwt: jwtSettings(pick('JWT_ISSUER', 'jwtIssuer'), pick('JWT_AUDIENCE', 'jwtAudience'), pick('JWT_SECRET', 'jwtSecret'), pick('JWT_PUBLIC_KEY_FILE', 'jwtPublicKeyFile'), readFile),
+    directPublicationOrgs: organizationList(pick('DIRECT_PUBLICATION_ORGS', 'directPublicationOrgs')),
   };
 }
 
@@ -256,6 +282,65 @@ function logLevelValue(name: string, value: unknown): LogLevel | undefined {
     throw new ConfigError(name, `must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(level)})`);
   }
   return level as LogLevel | undefined;
+}
+
+type Picked = { name: string; value: unknown };
+
+/**
+ * JWT verification settings: none at all means JWTs are refused; any of them
+ * needs issuer, audience and a key (a secret, a public key file, or both).
+ * Secrets and key contents never appear in the messages.
+ */
+function jwtSettings(issuer: Picked, audience: Picked, secret: Picked, keyFile: Picked, readFile: (file: string) => string): JwtSettings | null {
+  const given = [issuer, audience, secret, keyFile].filter((setting) => setting.value !== undefined && setting.value !== null);
+  if (given.length === 0) return null;
+  const issuerValue = stringValue(issuer.name, issuer.value);
+  const audienceValue = stringValue(audience.name, audience.value);
+  if (issuerValue === undefined) throw new ConfigError(issuer.name, `must be set when ${given.map((s) => s.name).join(', ')} is set: JWTs are checked against their issuer`);
+  if (audienceValue === undefined) throw new ConfigError(audience.name, `must be set when ${given.map((s) => s.name).join(', ')} is set: JWTs are checked against their audience`);
+  let secretBytes: Uint8Array | null = null;
+  if (secret.value !== undefined && secret.value !== null) {
+    if (typeof secret.value !== 'string') throw new ConfigError(secret.name, 'must be a string');
+    secretBytes = new TextEncoder().encode(secret.value);
+    if (secretBytes.length < MIN_JWT_SECRET_BYTES) throw new ConfigError(secret.name, `must be at least ${MIN_JWT_SECRET_BYTES} bytes long for HS256 (got ${secretBytes.length})`);
+  }
+  const file = stringValue(keyFile.name, keyFile.value);
+  const publicKey = file === undefined ? null : publicKeyFrom(keyFile.name, file, readFile);
+  if (secretBytes === null && publicKey === null) {
+    throw new ConfigError(secret.name, `or ${keyFile.name} must be set: JWTs need a key to be verified with`);
+  }
+  return { issuer: issuerValue, audience: audienceValue, secret: secretBytes, publicKey };
+}
+
+/** Reads a PEM public key; RSA keys verify RS256 and P-256 keys ES256. */
+function publicKeyFrom(name: string, file: string, readFile: (file: string) => string): { pem: string; algorithm: 'RS256' | 'ES256' } {
+  let pem: string;
+  try {
+    pem = readFile(file);
+  } catch (error) {
+    throw new ConfigError(name, `names a file that cannot be read (${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let key;
+  try {
+    key = createPublicKey(pem);
+  } catch {
+    throw new ConfigError(name, `names a file that holds no PEM public key (${file})`);
+  }
+  if (key.asymmetricKeyType === 'rsa') return { pem, algorithm: 'RS256' };
+  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return { pem, algorithm: 'ES256' };
+  throw new ConfigError(name, `names a ${key.asymmetricKeyType ?? 'unknown'} key; an RSA key (RS256) or a P-256 key (ES256) is needed (${file})`);
+}
+
+/** Organization ids from a comma list (environment) or an array of strings (file). */
+function organizationList(setting: Picked): string[] {
+  const { name, value } = setting;
+  if (value === undefined || value === null) return [];
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+  if (items === null || items.some((item) => typeof item !== 'string')) throw new ConfigError(name, 'must be a comma-separated list of organization ids');
+  const ids = (items as string[]).map((item) => item.trim()).filter((item) => item !== '');
+  const bad = ids.find((id) => !/^[A-Za-z0-9._:-]{1,128}$/.test(id));
+  if (bad !== undefined) throw new ConfigError(name, `holds ${JSON.stringify(bad)}, which is not an organization id`);
+  return [...new Set(ids)];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -24,19 +24,24 @@ import { httpErrorHandler, notFound } from './http/http-errors.js';
 import { queryLimitsPlugin } from './http/query-limits.js';
 import { accessLog } from './http/access-log.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
+import { authenticate, Authenticator, principalOf } from './auth/authenticate.js';
+import type { Principal } from '../datasources/principal.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
 /** Builds the per-request GraphQL context from the stores; called once per operation request. */
-export type ContextFactory<TStores, TContext extends BaseContext> = (stores: TStores, options: { requestId: string; now: Date }) => TContext;
+export type ContextFactory<TStores, TContext extends BaseContext> = (stores: TStores, options: { requestId: string; now: Date; principal: Principal }) => TContext;
 
 export interface GatewayOptions<TStores extends StorePinger, TContext extends BaseContext> {
-  config: Pick<GatewayConfig, 'host' | 'port' | 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity' | 'storeTimeoutMS'>;
+  config: Pick<GatewayConfig, 'host' | 'port' | 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity' | 'storeTimeoutMS'> &
+    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs'>>;
   stores: TStores;
   schema: GraphQLSchema;
   logger: Logger;
   /** Builds each request's context; the gateway's own (`src/context.ts`) when the stores are `Stores`. */
   createContext?: ContextFactory<TStores, TContext>;
+  /** Who is calling; by default API keys from `stores.credentials` (when the stores have them) and JWTs per `config.jwt`. */
+  authenticator?: Authenticator;
 }
 
 export interface Gateway {
@@ -68,6 +73,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const formatError = createErrorFormatter(logger);
+  const authenticator = options.authenticator ?? defaultAuthenticator(stores, config);
 
   const apollo = new ApolloServer<TContext>({
     schema,
@@ -87,7 +93,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   await apollo.start();
 
   const graphql = expressMiddleware(apollo, {
-    context: async ({ res }) => createContext(stores, { requestId: requestIdOf(res), now: new Date() }),
+    context: async ({ res }) => createContext(stores, { requestId: requestIdOf(res), now: new Date(), principal: principalOf(res) }),
   });
 
   app.use(assignRequestId);
@@ -100,12 +106,15 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   app.use(healthRouter(stores, logger, config.storeTimeoutMS * 2));
   app.use(graphiqlAssets());
   app.get(GRAPHQL_PATH, serveGraphiql);
+  // Everything below knows its caller (`res.locals.principal`); a refused credential ends here with 401.
+  app.use(authenticate(authenticator, logger));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.bodyLimitBytes }),
     // Entered around Apollo's handler so `formatError` can name the request.
     (req, res, next) => requestScope.run({ requestId: requestIdOf(res) }, () => graphql(req, res, next)),
   );
+  // Other routes that need the caller (`principalOf(res)`) are mounted here, after `authenticate`.
   app.use(notFound);
   app.use(httpErrorHandler(logger));
 
@@ -135,6 +144,12 @@ export async function createGateway<TStores extends StorePinger, TContext extend
       return stopping;
     },
   };
+}
+
+/** API keys from the stores' credentials (absent from HTTP-layer test stores) and JWTs as configured. */
+function defaultAuthenticator(stores: StorePinger, config: GatewayOptions<StorePinger, BaseContext>['config']): Authenticator {
+  const credentials = (stores as Partial<Stores>).credentials;
+  return new Authenticator({ apiKeys: credentials ?? null, jwt: config.jwt ?? null, directPublicationOrgs: config.directPublicationOrgs ?? [] });
 }
 
 /**

@@ -6,12 +6,13 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { DEFAULTS, type GatewayConfig } from '../../src/config.js';
+import { DEFAULTS, type GatewayConfig, type JwtSettings } from '../../src/config.js';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/index.js';
 import { createLogger } from '../../src/logger.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 import { openStores, type StoreName, type Stores, type StoresConfig } from '../../datasources/index.js';
 import type { StoreCommandEvent } from '../../datasources/store-connection.js';
+import { TEST_JWT_SETTINGS } from './credentials.js';
 import { startTestMongo, type TestMongo } from './mongo.js';
 
 const STORES: readonly StoreName[] = ['finance', 'procurement', 'personnel', 'office'];
@@ -31,6 +32,10 @@ export interface TestGatewayOptions {
   schema?: GraphQLSchema;
   /** Override HTTP limits (depth, complexity, body size). */
   limits?: Partial<Pick<GatewayConfig, 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity'>>;
+  /** How JWTs are verified (default: `TEST_JWT_SETTINGS`, which `signJwt` signs for); null refuses every JWT. */
+  jwt?: JwtSettings | null;
+  /** Organizations whose departments publish without review (default none). */
+  directPublication?: readonly string[];
 }
 
 /** A GraphQL response as the client received it. */
@@ -112,6 +117,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         bodyLimitBytes: options.limits?.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
         maxQueryDepth: options.limits?.maxQueryDepth ?? DEFAULTS.maxQueryDepth,
         maxQueryComplexity: options.limits?.maxQueryComplexity ?? DEFAULTS.maxQueryComplexity,
+        jwt: options.jwt === undefined ? TEST_JWT_SETTINGS : options.jwt,
+        directPublicationOrgs: options.directPublication ?? [],
       },
       stores,
       schema,
