@@ -5,7 +5,7 @@
  * organizations' partial groups by the office store's hierarchy. A store
  * that does not answer is reported, never silently left out of a total.
  */
-import type { Document } from 'mongodb';
+import type { Db, Document } from 'mongodb';
 import { CATALOG_COLLECTION } from '../catalog/catalog-source.js';
 import { SourceUnavailableError } from '../errors.js';
 import type { Stores } from '../index.js';
@@ -114,7 +114,7 @@ export class StoreAnalytics {
   }
 
   /** Ids of records of the kind whose catalog entry is scheduled after the request's clock (live collections hold only published records). */
-  private async hiddenIdsIn(db: import('mongodb').Db, request: AggregationRequest): Promise<string[]> {
+  private async hiddenIdsIn(db: Db, request: AggregationRequest): Promise<string[]> {
     const published = KIND_DEFINITIONS[request.kind].published;
     if (!published) return [];
     const docs = await db
