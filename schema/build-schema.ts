@@ -4,8 +4,9 @@
  * as `schema/schema.graphql`.
  */
 import 'reflect-metadata';
-import { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, type GraphQLNamedType } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ApiKeyResolver } from '../resolvers/api-key.resolver.js';
 import { DisclosureConnectionResolver } from '../resolvers/disclosure-connection.js';
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
@@ -24,6 +25,7 @@ import { Supplier } from './supplier.type.js';
 import { ThreePublicExpense } from './three-public-expense.type.js';
 import { ThreePublicExpenseStatement } from './three-public-expense-statement.type.js';
 
+const MUTATION_DESCRIPTION = 'Changes to the gateway; each needs a credential (`Authorization: Bearer …`) whose role allows it.';
 const QUERY_DESCRIPTION =
   'Entry points of the disclosure graph (政府信息公开): the catalog across every department store, its summary per category, organizations, and any object by global id.';
 
@@ -46,14 +48,17 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       AwardResolver,
       MoneyValueResolver,
       SupplierResolver,
+      ApiKeyResolver,
     ],
     // Types reachable only through interfaces must be named so they are in the schema.
     orphanedTypes: [Appointment, ThreePublicExpenseStatement, ThreePublicExpense, FundAllocation, Procurement, PublishedDocument, Person, Post, Supplier],
     validate: false,
     emitSchemaFile: false,
   });
-  // type-graphql has no option for the root type's description; the schema is rebuilt with one.
+  // type-graphql has no option for the root types' descriptions; the schema is rebuilt with them.
   const config = schema.toConfig();
   const query = new GraphQLObjectType({ ...config.query!.toConfig(), description: QUERY_DESCRIPTION });
-  return new GraphQLSchema({ ...config, query, types: config.types.map((type) => (type === config.query ? query : type)) });
+  const mutation = config.mutation ? new GraphQLObjectType({ ...config.mutation.toConfig(), description: MUTATION_DESCRIPTION }) : undefined;
+  const described = (type: GraphQLNamedType) => (type === config.query ? query : mutation && type === config.mutation ? mutation : type);
+  return new GraphQLSchema({ ...config, query, mutation, types: config.types.map(described) });
 }
