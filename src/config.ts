@@ -296,8 +296,10 @@ function jwtSettings(issuer: Picked, audience: Picked, secret: Picked, keyFile: 
   if (given.length === 0) return null;
   const issuerValue = stringValue(issuer.name, issuer.value);
   const audienceValue = stringValue(audience.name, audience.value);
-  if (issuerValue === undefined) throw new ConfigError(issuer.name, `must be set when ${given.map((s) => s.name).join(', ')} is set: JWTs are checked against their issuer`);
-  if (audienceValue === undefined) throw new ConfigError(audience.name, `must be set when ${given.map((s) => s.name).join(', ')} is set: JWTs are checked against their audience`);
+  // A missing setting is named by its environment variable: the file key would name where it was not found.
+  const givenNames = given.map((setting) => setting.name).join(', ');
+  if (issuerValue === undefined) throw new ConfigError('JWT_ISSUER', `must be set when ${givenNames} is set: JWTs are checked against their issuer`);
+  if (audienceValue === undefined) throw new ConfigError('JWT_AUDIENCE', `must be set when ${givenNames} is set: JWTs are checked against their audience`);
   let secretBytes: Uint8Array | null = null;
   if (secret.value !== undefined && secret.value !== null) {
     if (typeof secret.value !== 'string') throw new ConfigError(secret.name, 'must be a string');
@@ -307,7 +309,7 @@ function jwtSettings(issuer: Picked, audience: Picked, secret: Picked, keyFile: 
   const file = stringValue(keyFile.name, keyFile.value);
   const publicKey = file === undefined ? null : publicKeyFrom(keyFile.name, file, readFile);
   if (secretBytes === null && publicKey === null) {
-    throw new ConfigError(secret.name, `or ${keyFile.name} must be set: JWTs need a key to be verified with`);
+    throw new ConfigError('JWT_SECRET', 'or JWT_PUBLIC_KEY_FILE must be set: JWTs need a key to be verified with');
   }
   return { issuer: issuerValue, audience: audienceValue, secret: secretBytes, publicKey };
 }
