@@ -6,6 +6,7 @@
 import { CatalogSource } from './catalog/catalog-source.js';
 import { ChangeFeed } from './change-feed.js';
 import { API_KEY_INDEXES, ApiKeyStore } from './credentials/api-key-store.js';
+import { APPLICATION_INDEXES, ApplicationStore } from './applications/application-store.js';
 import { FederatedCatalog } from './catalog/federated-catalog.js';
 import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
 import { OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
@@ -30,6 +31,8 @@ export interface Stores {
   office: OfficeStore;
   /** API keys (kept in the office store). */
   credentials: ApiKeyStore;
+  /** Applications for disclosure (依申请公开), kept in the office store. */
+  applications: ApplicationStore;
   /** The disclosure catalog over every store. */
   catalog: FederatedCatalog;
   /** Each store's catalog collection, by store. */
@@ -51,7 +54,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     finance: new StoreConnection('finance', config.finance, FINANCE_INDEXES),
     procurement: new StoreConnection('procurement', config.procurement, PROCUREMENT_INDEXES),
     personnel: new StoreConnection('personnel', config.personnel, PERSONNEL_INDEXES),
-    office: new StoreConnection('office', config.office, [...OFFICE_INDEXES, API_KEY_INDEXES]),
+    office: new StoreConnection('office', config.office, [...OFFICE_INDEXES, API_KEY_INDEXES, APPLICATION_INDEXES]),
   };
   const catalogs: Record<StoreName, CatalogSource> = {
     finance: new CatalogSource(connections.finance),
@@ -71,6 +74,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     personnel: new PersonnelStore(connections.personnel),
     office: new OfficeStore(connections.office),
     credentials: new ApiKeyStore(connections.office),
+    applications: new ApplicationStore(connections.office),
     catalog,
     catalogs,
     connections,

@@ -11,6 +11,8 @@ import { DisclosureConnectionResolver } from '../resolvers/disclosure-connection
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
+import { ApplicationResolver } from '../resolvers/application.resolver.js';
+import { ApplicationAnswerResolver, InformationApplicationResolver } from '../resolvers/application-fields.resolver.js';
 import { OrganizationRecordsResolver } from '../resolvers/organization-records.resolver.js';
 import { OrganizationResolver } from '../resolvers/organization.resolver.js';
 import { AppointmentResolver, PersonResolver, PostResolver } from '../resolvers/personnel.resolver.js';
@@ -49,6 +51,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       MoneyValueResolver,
       SupplierResolver,
       ApiKeyResolver,
+      ApplicationResolver, InformationApplicationResolver, ApplicationAnswerResolver,
     ],
     // Types reachable only through interfaces must be named so they are in the schema.
     orphanedTypes: [Appointment, ThreePublicExpenseStatement, ThreePublicExpense, FundAllocation, Procurement, PublishedDocument, Person, Post, Supplier],

@@ -21,6 +21,8 @@ export const CLIENT_ERROR_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  // Applications (依申请公开) and their statutory clock.
+  'APPLICATION_NOT_FOUND', 'INVALID_TRANSITION', 'EXTENSION_ALREADY_GRANTED', 'EXTENSION_TOO_LONG', 'EXTENSION_AFTER_DUE_DATE', 'DATE_OUT_OF_ORDER', 'CONCURRENT_UPDATE', 'CALENDAR_YEAR_MISSING',
   // Apollo Server's own request errors.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -37,7 +39,7 @@ export const CLIENT_ERROR_CODES = new Set([
 const DEPENDENCY_ERROR_CODES = new Set(['SOURCE_UNAVAILABLE']);
 
 /** Extension keys copied from a client error to the response, besides `code`. */
-const CLIENT_EXTENSION_KEYS = ['source', 'argumentName', 'limit', 'actual', 'role'] as const;
+const CLIENT_EXTENSION_KEYS = ['source', 'argumentName', 'limit', 'actual', 'role', 'state', 'year'] as const;
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
