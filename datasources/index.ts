@@ -9,7 +9,7 @@ import { API_KEY_INDEXES, ApiKeyStore } from './credentials/api-key-store.js';
 import { APPLICATION_INDEXES, ApplicationStore } from './applications/application-store.js';
 import { FederatedCatalog } from './catalog/federated-catalog.js';
 import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
-import { OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
+import { OFFICE_DISCLOSURE_KINDS, OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
 import { PERSONNEL_INDEXES, PersonnelStore } from './personnel/personnel-store.js';
 import { PROCUREMENT_INDEXES, ProcurementStore } from './procurement/procurement-store.js';
 import { StoreConnection, type StoreConnectionConfig } from './store-connection.js';
@@ -66,7 +66,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     { store: 'finance', kinds: ['ThreePublicExpenseStatement', 'FundAllocation'], catalog: catalogs.finance },
     { store: 'procurement', kinds: ['Procurement'], catalog: catalogs.procurement },
     { store: 'personnel', kinds: ['Appointment'], catalog: catalogs.personnel },
-    { store: 'office', kinds: ['PublishedDocument'], catalog: catalogs.office },
+    { store: 'office', kinds: OFFICE_DISCLOSURE_KINDS, catalog: catalogs.office },
   ]);
   return {
     finance: new FinanceStore(connections.finance),

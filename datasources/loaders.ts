@@ -10,6 +10,7 @@ import type { PartialResult } from './catalog/federated-catalog.js';
 import { createOrganizationCountLoader, createOrganizationPageLoader, type OrganizationPage, type OrganizationPageRequest } from './catalog/organization-pages.js';
 import type { FundAllocationRecord, ThreePublicExpenseRecord, ThreePublicStatementRecord } from './finance/finance-records.js';
 import type { Stores } from './index.js';
+import { createOfficeLoaders, type OfficeLoaders } from './office/office-loaders.js';
 import type { OrganizationRecord, PublishedDocumentRecord } from './office/office-records.js';
 import { subtreeIdsOf } from './office/organization-tree.js';
 import type { AppointmentRecord, PersonRecord, PostRecord } from './personnel/personnel-records.js';
@@ -67,6 +68,8 @@ export interface Loaders {
   procurement: DataLoader<string, ProcurementRecord | null>;
   procurementsBySupplier: DataLoader<string, ProcurementRecord[]>;
   supplier: DataLoader<string, SupplierRecord | null>;
+  /** The office store's policies, power lists, land notices, portal items, broadcasts and reading points. */
+  office: OfficeLoaders;
   /** Catalog entries by record id, per store (a record without an entry is not published). */
   catalogEntry: Record<StoreName, DataLoader<string, CatalogEntry | null>>;
 }
@@ -105,6 +108,7 @@ export function createLoaders(stores: Stores, now: Date): Loaders {
       (release) => release.awards.flatMap((award) => award.suppliers.map((s) => s.id)),
     ),
     supplier: loader((ids) => stores.procurement.suppliersByIds(ids)),
+    office: createOfficeLoaders(stores.connections.office),
     catalogEntry,
   };
 }

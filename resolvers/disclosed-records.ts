@@ -10,8 +10,9 @@ import type { FundAllocationRecord, ThreePublicStatementRecord } from '../dataso
 import type { PublishedDocumentRecord } from '../datasources/office/office-records.js';
 import type { AppointmentRecord } from '../datasources/personnel/personnel-records.js';
 import type { ProcurementRecord } from '../datasources/procurement/procurement-records.js';
+import { OFFICE_KIND_STORES, officeRecordLoader, type OfficeRecordByKind } from './office-disclosed-kinds.js';
 
-interface RecordByKind {
+interface RecordByKind extends OfficeRecordByKind {
   Appointment: AppointmentRecord;
   ThreePublicExpenseStatement: ThreePublicStatementRecord;
   FundAllocation: FundAllocationRecord;
@@ -29,6 +30,7 @@ export const STORE_OF_KIND: Record<DisclosureKind, StoreName> = {
   FundAllocation: 'finance',
   Procurement: 'procurement',
   PublishedDocument: 'office',
+  ...OFFICE_KIND_STORES,
 };
 
 interface RecordLoader {
@@ -48,6 +50,8 @@ function recordLoader(kind: DisclosureKind, loaders: Loaders): RecordLoader {
       return loaders.procurement;
     case 'PublishedDocument':
       return loaders.document;
+    default:
+      return officeRecordLoader(kind, loaders.office);
   }
 }
 

@@ -5,6 +5,7 @@ import type { GatewayContext } from '../src/context.js';
 import { Node } from '../schema/node.interface.js';
 import { disclosedById } from './disclosed-records.js';
 import { badUserInput } from './bad-user-input.js';
+import { resolveOfficeNode } from './office-nodes.js';
 import { fromGlobalId, toGlobalId } from './global-id.js';
 import { MAX_PAGE_SIZE } from '../schema/page.args.js';
 
@@ -29,8 +30,11 @@ async function resolveNode(globalId: string, context: GatewayContext, argumentNa
     case 'Procurement':
     case 'PublishedDocument':
       return disclosedById(type, id, loaders);
-    default:
+    default: {
+      const office = await resolveOfficeNode(type, id, loaders);
+      if (office !== undefined) return office;
       throw badUserInput(argumentName, `"${globalId}" names an unknown type ${type}.`);
+    }
   }
 }
 

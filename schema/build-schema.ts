@@ -11,6 +11,7 @@ import { DisclosureConnectionResolver } from '../resolvers/disclosure-connection
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
+import { OFFICE_RESOLVERS, OFFICE_TYPES } from '../resolvers/office-schema.js';
 import { ApplicationResolver } from '../resolvers/application.resolver.js';
 import { ApplicationAnswerResolver, InformationApplicationResolver } from '../resolvers/application-fields.resolver.js';
 import { OrganizationRecordsResolver } from '../resolvers/organization-records.resolver.js';
@@ -50,11 +51,12 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       AwardResolver,
       MoneyValueResolver,
       SupplierResolver,
+      ...OFFICE_RESOLVERS,
       ApiKeyResolver,
       ApplicationResolver, InformationApplicationResolver, ApplicationAnswerResolver,
     ],
     // Types reachable only through interfaces must be named so they are in the schema.
-    orphanedTypes: [Appointment, ThreePublicExpenseStatement, ThreePublicExpense, FundAllocation, Procurement, PublishedDocument, Person, Post, Supplier],
+    orphanedTypes: [Appointment, ThreePublicExpenseStatement, ThreePublicExpense, FundAllocation, Procurement, PublishedDocument, Person, Post, Supplier, ...OFFICE_TYPES],
     validate: false,
     emitSchemaFile: false,
   });

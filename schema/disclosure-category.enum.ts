@@ -15,6 +15,8 @@ export enum DisclosureCategory {
   WORK_NEWS = 'WORK_NEWS',
   NOTICES = 'NOTICES',
   PHOTO_NEWS = 'PHOTO_NEWS',
+  POLICY_INTERPRETATIONS = 'POLICY_INTERPRETATIONS',
+  BROADCASTS = 'BROADCASTS',
 }
 
 /** The Chinese name of each category, as the catalog and the annual report print it. */
@@ -31,6 +33,8 @@ export const CATEGORY_NAMES: Record<DisclosureCategory, string> = {
   WORK_NEWS: '工作动态',
   NOTICES: '通知通告',
   PHOTO_NEWS: '图片新闻',
+  POLICY_INTERPRETATIONS: '政策解读',
+  BROADCASTS: '信息发布记录',
 };
 
 registerEnumType(DisclosureCategory, {
@@ -49,5 +53,7 @@ registerEnumType(DisclosureCategory, {
     WORK_NEWS: { description: '工作动态: work news (portal column).' },
     NOTICES: { description: '通知通告: notices and announcements (portal column).' },
     PHOTO_NEWS: { description: '图片新闻: photo news (portal column).' },
+    POLICY_INTERPRETATIONS: { description: '政策解读: interpretations of policies (text, graphic, video, interview, media report).' },
+    BROADCASTS: { description: '信息发布记录: broadcasts on the SMS platform and the bulletin boards, with their message counts.' },
   },
 });

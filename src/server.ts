@@ -24,6 +24,7 @@ import { httpErrorHandler, notFound } from './http/http-errors.js';
 import { queryLimitsPlugin } from './http/query-limits.js';
 import { accessLog } from './http/access-log.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
+import { attachmentRoutes } from './http/attachments.js';
 import { authenticate, Authenticator, principalOf } from './auth/authenticate.js';
 import type { Principal } from '../datasources/principal.js';
 
@@ -115,6 +116,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
     (req, res, next) => requestScope.run({ requestId: requestIdOf(res) }, () => graphql(req, res, next)),
   );
   // Other routes that need the caller (`principalOf(res)`) are mounted here, after `authenticate`.
+  app.use(attachmentRoutes(stores as unknown as Stores, logger));
   app.use(notFound);
   app.use(httpErrorHandler(logger));
 

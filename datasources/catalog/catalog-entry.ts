@@ -19,6 +19,8 @@ export const CATEGORY_CODES = [
   'WORK_NEWS',
   'NOTICES',
   'PHOTO_NEWS',
+  'POLICY_INTERPRETATIONS',
+  'BROADCASTS',
 ] as const;
 export type CategoryCode = (typeof CATEGORY_CODES)[number];
 
@@ -40,6 +42,12 @@ export const DISCLOSURE_KINDS = [
   'FundAllocation',
   'Procurement',
   'PublishedDocument',
+  'PolicyDocument',
+  'Interpretation',
+  'PowerList',
+  'LandRequisitionNotice',
+  'PortalArticle',
+  'Broadcast',
 ] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 

@@ -16,6 +16,8 @@ const CATEGORY_BLOCK: Record<CategoryCode, string> = {
   WORK_NEWS: '0901',
   NOTICES: '0902',
   PHOTO_NEWS: '0903',
+  POLICY_INTERPRETATIONS: '0202',
+  BROADCASTS: '1001',
 };
 
 /** The day `days` after `day` (YYYY-MM-DD). */

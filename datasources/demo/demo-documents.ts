@@ -100,7 +100,12 @@ const CHANNELS: Partial<Record<CategoryCode, ChannelCode[]>> = {
   URBAN_RURAL_DEVELOPMENT: ['TOWN_PORTAL', 'VILLAGE_BULLETIN_BOARD', 'SMS_PLATFORM'],
 };
 
-/** Published documents and their publications. */
+/** Categories whose records now have kinds of their own (demo-office-*.ts); their rows stay here only to keep the other documents' ids. */
+const HAS_OWN_KIND = new Set<CategoryCode>(['POLICY_DOCUMENTS']);
+/** Land notices of 统筹城乡事业发展, kept as LandRequisitionNotice records (demo-office-land.ts). */
+const LAND_NOTICE_TITLES = new Set<string>();
+
+/** Published documents of the categories without a record kind of their own, and their publications. */
 export function demoDocuments(): { documents: PublishedDocumentRecord[]; publications: Publication[] } {
   const rows: Row[] = [
     ...ROWS,
@@ -110,7 +115,9 @@ export function demoDocuments(): { documents: PublishedDocumentRecord[]; publica
   const documents: PublishedDocumentRecord[] = [];
   const publications: Publication[] = [];
   rows.forEach(([day, category, documentType, organizationId, title, body, documentNumber], index) => {
+    // Ids stay those of the row's position, so the documents left here keep theirs.
     const id = `doc-2015-${String(index + 1).padStart(3, '0')}`;
+    if (HAS_OWN_KIND.has(category) || LAND_NOTICE_TITLES.has(title)) return;
     documents.push({ id, documentType, documentNumber: documentNumber ?? null, body });
     publications.push({
       id,

@@ -12,11 +12,13 @@ import { toDecimal128 } from '../decimal-money.js';
 import { ALLOCATIONS, EXPENSES, STATEMENTS } from '../finance/finance-store.js';
 import type { Stores } from '../index.js';
 import { DOCUMENTS, ORGANIZATIONS } from '../office/office-store.js';
+import { ATTACHMENT_FILES, INTERPRETATIONS, POLICIES } from '../office/policy-store.js';
 import { APPOINTMENTS, PEOPLE, POSTS } from '../personnel/personnel-store.js';
 import { RELEASES, SUPPLIERS } from '../procurement/procurement-store.js';
 import type { StoreName } from '../store-name.js';
 import { catalogEntries, type Publication } from './demo-catalog.js';
 import { demoDocuments } from './demo-documents.js';
+import { demoPolicies } from './demo-office-policies.js';
 import { demoFinance } from './demo-finance.js';
 import { demoOrganizations } from './demo-organizations.js';
 import { demoPersonnel } from './demo-personnel.js';
@@ -51,8 +53,10 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
   const finance = demoFinance();
   const procurement = demoProcurement();
   const office = demoDocuments();
+  const policies = demoPolicies();
+  const officePublications = [...office.publications, ...policies.publications];
   // Numbered together, so index numbers are unique across stores.
-  const entries = catalogEntries([...personnel.publications, ...finance.publications, ...procurement.publications, ...office.publications]);
+  const entries = catalogEntries([...personnel.publications, ...finance.publications, ...procurement.publications, ...officePublications]);
   const catalog = (publications: Publication[]) => {
     const ids = new Set(publications.map((p) => p.id));
     return entries.filter((entry) => ids.has(entry._id)) as unknown as Document[];
@@ -61,7 +65,10 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
     office: {
       [ORGANIZATIONS]: demoOrganizations().map((o) => stored({ ...o })),
       [DOCUMENTS]: office.documents.map((d) => stored({ ...d })),
-      [CATALOG_COLLECTION]: catalog(office.publications),
+      [POLICIES]: policies.policies.map((p) => stored({ ...p })),
+      [INTERPRETATIONS]: policies.interpretations.map((i) => stored({ ...i })),
+      [ATTACHMENT_FILES]: policies.files.map((f) => stored({ ...f })),
+      [CATALOG_COLLECTION]: catalog(officePublications),
     },
     personnel: {
       [PEOPLE]: personnel.people.map((p) => stored({ ...p })),

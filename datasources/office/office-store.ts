@@ -2,10 +2,16 @@
  * The office store (党政办): organizations and the documents the office
  * publishes itself, plus its catalog.
  */
+import type { DisclosureKind } from '../catalog/catalog-entry.js';
 import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
 import { findByKeys } from '../find-by-ids.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
+import { BROADCAST_INDEXES } from './broadcast-store.js';
+import { LAND_INDEXES } from './land-store.js';
 import type { OrganizationRecord, PublishedDocumentRecord } from './office-records.js';
+import { POLICY_INDEXES } from './policy-store.js';
+import { PORTAL_INDEXES } from './portal-store.js';
+import { POWER_LIST_INDEXES } from './power-list-store.js';
 
 export const ORGANIZATIONS = 'organizations';
 export const DOCUMENTS = 'documents';
@@ -17,11 +23,19 @@ interface DocumentDoc extends Omit<PublishedDocumentRecord, 'id'> {
   _id: string;
 }
 
+/** The kinds of disclosed record the office store keeps. */
+export const OFFICE_DISCLOSURE_KINDS: readonly DisclosureKind[] = ['PublishedDocument', 'PolicyDocument', 'Interpretation', 'PowerList', 'LandRequisitionNotice', 'PortalArticle', 'Broadcast'];
+
 /** Indexes of the office store. */
 export const OFFICE_INDEXES: CollectionIndexes[] = [
   CATALOG_INDEXES,
   { collection: ORGANIZATIONS, indexes: [{ key: { parentId: 1, name: 1 }, name: 'parentId_1_name_1' }] },
   { collection: DOCUMENTS, indexes: [] },
+  ...POLICY_INDEXES,
+  ...POWER_LIST_INDEXES,
+  ...LAND_INDEXES,
+  ...PORTAL_INDEXES,
+  ...BROADCAST_INDEXES,
 ];
 
 function toOrganization({ _id, ...rest }: OrganizationDoc): OrganizationRecord {

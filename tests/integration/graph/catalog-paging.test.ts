@@ -9,6 +9,9 @@ import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 import type { CatalogEntryDoc } from '../../../datasources/catalog/catalog-entry.js';
 import { catalogEntries, chinaTime } from '../../../datasources/demo/demo-catalog.js';
 
+/** Every kind the demo data holds records of. */
+const DISCLOSURE_KINDS_IN_DEMO = ['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument', 'PolicyDocument', 'Interpretation'];
+
 let gateway: TestGateway;
 
 beforeAll(async () => {
@@ -59,9 +62,7 @@ describe('paging the catalog across stores', () => {
     const times = edges.map((e) => Date.parse(e.node.publishedAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     for (const edge of edges) expect(edge.node.kind).toBe(edge.node.__typename);
-    expect(new Set(edges.map((e) => e.node.__typename))).toEqual(
-      new Set(['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument']),
-    );
+    expect(new Set(edges.map((e) => e.node.__typename))).toEqual(new Set(DISCLOSURE_KINDS_IN_DEMO));
   });
 
   it('backward in pages of 9 visits the same records in the same order', async () => {
@@ -107,12 +108,12 @@ describe('paging the catalog across stores', () => {
         // New records: one newer than anything (lands before the cursor), one older than anything (still ahead).
         const fresh = catalogEntries([
           { id: 'doc-late-insert', kind: 'PublishedDocument', title: '新插入的工作动态', category: 'WORK_NEWS', organizationId: 'org-neicuo', publishedAt: chinaTime('2016-01-05'), channels: ['TOWN_PORTAL'], text: '' },
-          { id: 'alloc-early-insert', kind: 'FundAllocation', title: '补录的下拨资金', category: 'FISCAL_FUNDS', organizationId: 'org-neicuo-czs', publishedAt: chinaTime('2014-12-01'), channels: ['TOWN_PORTAL'], text: '' },
+          { id: 'alloc-early-insert', kind: 'FundAllocation', title: '补录的下拨资金', category: 'FISCAL_FUNDS', organizationId: 'org-neicuo-czs', publishedAt: chinaTime('2012-12-01'), channels: ['TOWN_PORTAL'], text: '' },
         ]);
         await gateway.stores.connections.office.run((db) => db.collection<CatalogEntryDoc>('catalog').insertOne(fresh[0]!));
         await gateway.stores.connections.finance.run((db) => db.collection<CatalogEntryDoc>('catalog').insertOne(fresh[1]!));
         await gateway.stores.connections.finance.run((db) =>
-          db.collection('fundAllocations').insertOne({ _id: 'alloc-early-insert' as never, payerId: 'org-neicuo-czs', recipientOrganizationId: null, recipientProject: '补录项目', purpose: '补录', amount: '1.00', date: '2014-11-28', documentNumber: null }),
+          db.collection('fundAllocations').insertOne({ _id: 'alloc-early-insert' as never, payerId: 'org-neicuo-czs', recipientOrganizationId: null, recipientProject: '补录项目', purpose: '补录', amount: '1.00', date: '2012-11-28', documentNumber: null }),
         );
         await gateway.stores.connections.office.run((db) =>
           db.collection('documents').insertOne({ _id: 'doc-late-insert' as never, documentType: 'NEWS', documentNumber: null, body: '' }),

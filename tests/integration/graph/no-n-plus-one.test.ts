@@ -37,17 +37,18 @@ async function commandsFor(first: number): Promise<{ count: number; byStore: Rec
 }
 
 describe('store round trips per page', () => {
-  it('are the same for pages of 5, 50 and 200 records of every kind', async () => {
+  it('are the same for pages of 5, 50 and 200 records, plus one $in per further kind on the page', async () => {
     await commandsFor(5); // warm-up: connections and indexes are in place before counting
     const five = await commandsFor(5);
     const fifty = await commandsFor(50);
     const twoHundred = await commandsFor(200);
     for (const page of [five, fifty, twoHundred]) {
-      expect(page.kinds).toEqual(new Set(['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument']));
+      for (const kind of ['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument']) expect(page.kinds).toContain(kind);
+      // Each kind's records are one $in, whatever the page size: the rest is fixed.
+      expect(page.count - page.kinds.size).toBe(five.count - five.kinds.size);
     }
-    expect(fifty.byStore).toEqual(five.byStore);
-    expect(twoHundred.byStore).toEqual(five.byStore);
-    expect(twoHundred.count).toBe(five.count);
+    // The office kinds of issue 7 are on the large page too (their own links are counted in tests/integration/office/).
+    expect(twoHundred.kinds.size).toBeGreaterThan(five.kinds.size);
     // One catalog page per store, one $in per store and record type, one per level of the organization hierarchy.
     expect(five.count).toBeLessThanOrEqual(16);
   });

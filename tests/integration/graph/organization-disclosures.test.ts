@@ -55,7 +55,8 @@ describe('Organization.disclosures under a list of organizations', () => {
       const edges = organizations.flatMap((o) => o.disclosures.edges);
       for (const edge of edges) expect(edge.node.organization?.name).toBeTruthy();
       // The last two by name are the district and the town, whose pages hold every kind: every record loader runs at every size.
-      expect(new Set(edges.map((e) => e.node.__typename))).toEqual(new Set(['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument']));
+      const kinds = new Set(edges.map((e) => e.node.__typename as string));
+      for (const kind of ['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument']) expect(kinds).toContain(kind);
       return commands.map((c) => `${c.store}.${c.commandName}`).sort();
     };
     await count(2); // warm-up: connections and indexes are in place before counting
