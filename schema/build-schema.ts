@@ -11,9 +11,11 @@ import { DisclosureConnectionResolver } from '../resolvers/disclosure-connection
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
-import { OFFICE_RESOLVERS, OFFICE_TYPES } from '../resolvers/office-schema.js';
+import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
+import { AggregateGroupKeyResolver, BudgetFinalComparisonResolver, CountStatisticsResolver, MoneyStatisticsResolver, VehicleRunningCostResolver, YearOverYearComparisonResolver } from '../resolvers/analytics-fields.resolver.js';
 import { ApplicationResolver } from '../resolvers/application.resolver.js';
 import { ApplicationAnswerResolver, InformationApplicationResolver } from '../resolvers/application-fields.resolver.js';
+import { OFFICE_RESOLVERS, OFFICE_TYPES } from '../resolvers/office-schema.js';
 import { OrganizationRecordsResolver } from '../resolvers/organization-records.resolver.js';
 import { OrganizationResolver } from '../resolvers/organization.resolver.js';
 import { AppointmentResolver, PersonResolver, PostResolver } from '../resolvers/personnel.resolver.js';
@@ -51,6 +53,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       AwardResolver,
       MoneyValueResolver,
       SupplierResolver,
+      AnalyticsResolver, AggregateGroupKeyResolver, MoneyStatisticsResolver, CountStatisticsResolver, BudgetFinalComparisonResolver, YearOverYearComparisonResolver, VehicleRunningCostResolver,
       ...OFFICE_RESOLVERS,
       ApiKeyResolver,
       ApplicationResolver, InformationApplicationResolver, ApplicationAnswerResolver,

@@ -1,0 +1,140 @@
+/**
+ * Shapes merged groups for the graph: the measures a query selects, the
+ * order asked for, the first N groups, the total over all of them, and the
+ * missing stores reported beside the data.
+ */
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { AggregateGroup, AnalyticsKind, Dimension, GroupKey } from '../datasources/analytics/analytics-request.js';
+import { MEASURES } from '../datasources/analytics/analytics-request.js';
+import type { AggregationResult } from '../datasources/analytics/analytics-service.js';
+import { totalOf } from '../datasources/analytics/partial-groups.js';
+import { compareDecimal, divideDecimal } from '../datasources/analytics/decimal-arithmetic.js';
+import type { GatewayContext } from '../src/context.js';
+import type { AggregateOrder } from '../schema/analytics-filters.input.js';
+import { type AggregateMeasure, AggregateOrderBy } from '../schema/analytics-enums.js';
+import { OrderDirection } from '../schema/ordering.enums.js';
+import { badUserInput } from './bad-user-input.js';
+
+/** Groups returned when `first` is not given, and the most that may be asked for. */
+export const DEFAULT_GROUPS = 100;
+export const MAX_FIRST_GROUPS = 10_000;
+
+const MEASURE_NAMES: Record<AggregateMeasure, string> = {
+  AMOUNT: 'amount',
+  GROUPS: 'groups',
+  TRAVELLERS: 'travellers',
+  VEHICLES_PURCHASED: 'vehiclesPurchased',
+  VEHICLES_HELD: 'vehiclesHeld',
+  RECEPTIONS: 'receptions',
+  GUESTS: 'guests',
+  TENDER_VALUE: 'tenderValue',
+  AWARD_VALUE: 'awardValue',
+  TENDERERS: 'tenderers',
+};
+
+function fieldNames(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, names: Set<string>, visiting: Set<string>): void {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      names.add(selection.name.value);
+      fieldNames(selection.selectionSet, info, names, visiting);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      fieldNames(selection.selectionSet, info, names, visiting);
+    } else if (!visiting.has(selection.name.value)) {
+      visiting.add(selection.name.value);
+      fieldNames(info.fragments[selection.name.value]?.selectionSet, info, names, visiting);
+    }
+  }
+}
+
+/** The kind's measures that the query selects anywhere below this field (plus the one it orders by), so the store computes only those. */
+export function selectedMeasures(kind: AnalyticsKind, info: GraphQLResolveInfo, order: AggregateOrder | null | undefined): string[] {
+  const names = new Set<string>();
+  for (const node of info.fieldNodes) fieldNames(node.selectionSet, info, names, new Set());
+  const own: readonly string[] = MEASURES[kind];
+  const ordered = order?.measure ? [MEASURE_NAMES[order.measure]] : [];
+  return own.filter((m) => names.has(m) || ordered.includes(m));
+}
+
+/** `first`, checked. */
+export function groupLimit(first: number | null | undefined): number {
+  const n = first ?? DEFAULT_GROUPS;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_FIRST_GROUPS) {
+    throw badUserInput('first', `\`first\` must be 0 to ${MAX_FIRST_GROUPS} groups, got ${n}.`, { limit: MAX_FIRST_GROUPS, actual: n });
+  }
+  return n;
+}
+
+/** The order's measure, checked against the kind. */
+export function checkOrder(kind: AnalyticsKind, order: AggregateOrder | null | undefined): void {
+  if (!order) return;
+  const needsMeasure = order.by !== AggregateOrderBy.KEY && order.by !== AggregateOrderBy.COUNT;
+  if (needsMeasure && !order.measure) throw badUserInput('orderBy.measure', `Ordering by ${order.by} needs a measure.`);
+  if (order.measure && !(MEASURES[kind] as readonly string[]).includes(MEASURE_NAMES[order.measure])) {
+    throw badUserInput('orderBy.measure', `These records have no measure ${order.measure}.`);
+  }
+}
+
+function compareKeyValues(a: string | number | null | undefined, b: string | number | null | undefined): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
+}
+
+function compareKeys(a: GroupKey, b: GroupKey, dimensions: readonly Dimension[]): number {
+  for (const d of dimensions) {
+    const c = compareKeyValues(a[d], b[d]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function statistic(group: AggregateGroup, by: AggregateOrderBy, measure: string): string | null {
+  if (by === AggregateOrderBy.COUNT) return String(group.count);
+  const summary = group.measures[measure];
+  if (!summary) return null;
+  if (by === AggregateOrderBy.SUM) return summary.sum;
+  if (by === AggregateOrderBy.MIN) return summary.min;
+  if (by === AggregateOrderBy.MAX) return summary.max;
+  return divideDecimal(summary.sum, String(summary.values), 6);
+}
+
+/** Groups in the order asked for; ties (and KEY) by key ascending. */
+export function orderGroups(groups: AggregateGroup[], dimensions: readonly Dimension[], order: AggregateOrder | null | undefined): AggregateGroup[] {
+  const direction = order?.direction === OrderDirection.DESC ? -1 : 1;
+  const by = order?.by ?? AggregateOrderBy.KEY;
+  const measure = order?.measure ? MEASURE_NAMES[order.measure] : '';
+  return [...groups].sort((a, b) => {
+    if (by === AggregateOrderBy.KEY) return direction * compareKeys(a.key, b.key, dimensions);
+    const x = statistic(a, by, measure);
+    const y = statistic(b, by, measure);
+    const c = x === y ? 0 : x === null ? -1 : y === null ? 1 : compareDecimal(x, y);
+    return c !== 0 ? direction * c : compareKeys(a.key, b.key, dimensions);
+  });
+}
+
+/** A group as the group types read it: the key, the count and each measure as its own field. */
+export function groupValue(group: AggregateGroup): Record<string, unknown> {
+  return { key: group.key, count: group.count, ...group.measures };
+}
+
+/** The value of an aggregation field; missing stores are reported at the field's path. */
+export function aggregateValue(
+  result: AggregationResult,
+  extraUnavailable: AggregationResult['unavailable'],
+  request: { groupBy: Dimension[]; measures: string[]; order: AggregateOrder | null | undefined; first: number },
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+) {
+  const unavailable = [...extraUnavailable, ...result.unavailable];
+  for (const error of unavailable) context.partial.report(error, info.path);
+  const ordered = orderGroups(result.groups, request.groupBy, request.order);
+  return {
+    groups: ordered.slice(0, request.first).map(groupValue),
+    total: groupValue(totalOf(result.groups, request.measures)),
+    groupCount: result.groups.length,
+    complete: unavailable.length === 0,
+    missingSources: [...new Set(unavailable.map((e) => e.source))],
+  };
+}
