@@ -12,6 +12,7 @@ import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
 import { OFFICE_DISCLOSURE_KINDS, OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
 import { PERSONNEL_INDEXES, PersonnelStore } from './personnel/personnel-store.js';
 import { PROCUREMENT_INDEXES, ProcurementStore } from './procurement/procurement-store.js';
+import { PUSH_INDEXES } from './push/push-indexes.js';
 import { StoreConnection, type StoreConnectionConfig } from './store-connection.js';
 import { STORE_NAMES, type StoreName } from './store-name.js';
 
@@ -51,10 +52,10 @@ export interface Stores {
 /** Opens every store without waiting for any to answer; a store that is down is retried on each call. */
 export async function openStores(config: StoresConfig): Promise<Stores> {
   const connections: Record<StoreName, StoreConnection> = {
-    finance: new StoreConnection('finance', config.finance, FINANCE_INDEXES),
-    procurement: new StoreConnection('procurement', config.procurement, PROCUREMENT_INDEXES),
-    personnel: new StoreConnection('personnel', config.personnel, PERSONNEL_INDEXES),
-    office: new StoreConnection('office', config.office, [...OFFICE_INDEXES, API_KEY_INDEXES, APPLICATION_INDEXES]),
+    finance: new StoreConnection('finance', config.finance, [...FINANCE_INDEXES, ...PUSH_INDEXES]),
+    procurement: new StoreConnection('procurement', config.procurement, [...PROCUREMENT_INDEXES, ...PUSH_INDEXES]),
+    personnel: new StoreConnection('personnel', config.personnel, [...PERSONNEL_INDEXES, ...PUSH_INDEXES]),
+    office: new StoreConnection('office', config.office, [...OFFICE_INDEXES, ...PUSH_INDEXES, API_KEY_INDEXES, APPLICATION_INDEXES]),
   };
   const catalogs: Record<StoreName, CatalogSource> = {
     finance: new CatalogSource(connections.finance),

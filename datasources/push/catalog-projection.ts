@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import type { CatalogEntryDoc, CategoryCode, ChannelCode, DisclosureKind } from '../catalog/catalog-entry.js';
 import { indexTerms, normalizeText } from '../catalog/search-terms.js';
 
-/** The numeric block of each category in the town's index numbers, as the demo numbers them. */
-export const CATEGORY_BLOCK: Record<CategoryCode, string> = {
+/** The numeric block of each category in the town's index numbers, as the demo numbers them (a category added later without a block gets 9999). */
+export const CATEGORY_BLOCK: Readonly<Record<string, string>> = {
   ORGANIZATION_PERSONNEL: '0101',
   POLICY_DOCUMENTS: '0201',
   PUBLIC_WELFARE: '0301',
@@ -23,12 +23,14 @@ export const CATEGORY_BLOCK: Record<CategoryCode, string> = {
   WORK_NEWS: '0901',
   NOTICES: '0902',
   PHOTO_NEWS: '0903',
+  POLICY_INTERPRETATIONS: '0202',
+  BROADCASTS: '1001',
 };
 
 /** The index number of pushed record `recordId` in `category`, for the year the record is about. */
 export function pushedIndexNumber(category: CategoryCode, year: number, recordId: string): string {
   const digest = createHash('sha256').update(recordId, 'utf8').digest('hex').slice(0, 8).toUpperCase();
-  return `XA-NC-${CATEGORY_BLOCK[category]}-${year}-P${digest}`;
+  return `XA-NC-${CATEGORY_BLOCK[category] ?? '9999'}-${year}-P${digest}`;
 }
 
 /** What a kind says about the publication of one record. */

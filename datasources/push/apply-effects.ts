@@ -1,0 +1,147 @@
+/**
+ * Carries out the effects of submissions written with `applied: false`: the
+ * live documents and catalog entries (publish or retract), then the ledger
+ * entries, then the `applied` marks. Every step is idempotent, so running it
+ * again after a crash at any point completes the change and records it
+ * once. The number of store commands does not depend on how many
+ * submissions there are: one bulk write per collection touched, one ledger
+ * insert, one bulk write of marks.
+ *
+ * Live documents written by a submission carry `_pushVersion` (the ordering
+ * key of the published version); every write and delete of owned documents
+ * is guarded by it, so an older effect that runs late never overwrites a
+ * newer publication. The catalog entry is written after the record's other
+ * documents (it is what makes the record public) and removed before them.
+ */
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db, type Document } from 'mongodb';
+import { CATALOG_COLLECTION } from '../catalog/catalog-source.js';
+import type { ChangeFeed } from '../change-feed.js';
+import { LEDGER_COLLECTION, type LedgerEntryDoc } from '../ledger/ledger-entry.js';
+import type { RecordKindRegistry } from './record-kind.js';
+import { SUBMISSIONS_COLLECTION, type SubmissionDoc } from './submission.js';
+
+/** Every write of the push path waits for a majority (the embedded store accepts it as a standalone does). */
+export const WRITE_CONCERN = { w: 'majority' as const };
+
+const DUPLICATE_KEY = 11000;
+
+/** The field of live documents holding the ordering key of the version that wrote them. */
+export const PUSH_VERSION_FIELD = '_pushVersion';
+
+/** Documents written by version `key` or an older one (or by nobody's push). */
+function notNewerThan(key: string): Document {
+  return { $or: [{ [PUSH_VERSION_FIELD]: { $exists: false } }, { [PUSH_VERSION_FIELD]: { $lte: key } }] };
+}
+
+/** Any document of a store written here: string ids throughout. */
+type Keyed = { _id: string } & Document;
+
+class OperationsByCollection {
+  readonly byCollection = new Map<string, AnyBulkWriteOperation<Keyed>[]>();
+
+  add(collection: string, operation: AnyBulkWriteOperation<Keyed>): void {
+    const list = this.byCollection.get(collection) ?? [];
+    list.push(operation);
+    this.byCollection.set(collection, list);
+  }
+}
+
+/** Runs a bulk write; duplicate keys of guarded upserts (a newer version is already there) are expected and ignored. */
+async function bulkWrite(db: Db, collection: string, operations: AnyBulkWriteOperation<Keyed>[]): Promise<void> {
+  if (operations.length === 0) return;
+  try {
+    await db.collection<Keyed>(collection).bulkWrite(operations, { ordered: false, writeConcern: WRITE_CONCERN });
+  } catch (error) {
+    if (error instanceof MongoBulkWriteError && error.writeErrors && allDuplicates(error)) return;
+    throw error;
+  }
+}
+
+function allDuplicates(error: MongoBulkWriteError): boolean {
+  const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  return errors.every((e) => e.code === DUPLICATE_KEY && /_id/u.test(JSON.stringify(e.errInfo ?? e.errmsg ?? '')));
+}
+
+/** What the change feed is told after the effects are durable. */
+interface Announcement {
+  recordIds: Set<string>;
+  organizationIds: Set<string>;
+}
+
+/**
+ * Completes the effects of `submissions` (all of one store) in the store
+ * behind `db`, then announces the published changes on `changes`.
+ */
+export async function applyEffects(db: Db, store: string, submissions: readonly SubmissionDoc[], kinds: RecordKindRegistry, changes: ChangeFeed): Promise<void> {
+  if (submissions.length === 0) return;
+  const hide = new OperationsByCollection();
+  const documents = new OperationsByCollection();
+  const show = new OperationsByCollection();
+  const announcement: Announcement = { recordIds: new Set(), organizationIds: new Set() };
+  for (const submission of submissions) {
+    const kind = kinds.get(submission.kind);
+    const effect = submission.effect;
+    if (effect.live === 'none') continue;
+    announcement.recordIds.add(submission.recordId);
+    announcement.organizationIds.add(submission.organizationId);
+    if (effect.live === 'retract') {
+      const guard = notNewerThan(effect.ledger.versionKey);
+      hide.add(CATALOG_COLLECTION, { deleteOne: { filter: { $and: [{ _id: submission.recordId }, guard] } } });
+      for (const owned of kind.retract(submission.recordId)) {
+        documents.add(owned.collection, { deleteMany: { filter: { $and: [owned.filter, guard] } } });
+      }
+      continue;
+    }
+    const key = submission.publishedVersionKey ?? submission.versionKey;
+    const guard = notNewerThan(key);
+    const projection = kind.project(submission.content, { recordId: submission.recordId, publishedAt: submission.publishedAt ?? effect.ledger.at });
+    const written = new Map<string, string[]>();
+    for (const { collection, document, shared } of projection.documents) {
+      announcement.recordIds.add(document._id);
+      if (shared) {
+        const { _id, ...fields } = document;
+        documents.add(collection, { updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } });
+        continue;
+      }
+      written.set(collection, [...(written.get(collection) ?? []), document._id]);
+      documents.add(collection, {
+        replaceOne: { filter: { $and: [{ _id: document._id }, guard] }, replacement: { ...document, [PUSH_VERSION_FIELD]: key }, upsert: true },
+      });
+    }
+    // Documents an older version owned and this one no longer has (an expense line dropped).
+    for (const owned of kind.retract(submission.recordId)) {
+      const keep = written.get(owned.collection) ?? [];
+      const keys = Object.keys(owned.filter);
+      // A filter naming one written document by id owns nothing else: no delete to send.
+      if (keys.length === 1 && keys[0] === '_id' && keep.includes(owned.filter._id as string)) continue;
+      documents.add(owned.collection, { deleteMany: { filter: { $and: [owned.filter, { _id: { $nin: keep } }, guard] } } });
+    }
+    const entry = projection.catalogEntry;
+    show.add(CATALOG_COLLECTION, {
+      replaceOne: { filter: { $and: [{ _id: entry._id }, guard] }, replacement: { ...entry, [PUSH_VERSION_FIELD]: key }, upsert: true },
+    });
+  }
+  for (const [collection, operations] of hide.byCollection) await bulkWrite(db, collection, operations);
+  await Promise.all([...documents.byCollection].map(([collection, operations]) => bulkWrite(db, collection, operations)));
+  for (const [collection, operations] of show.byCollection) await bulkWrite(db, collection, operations);
+
+  await insertLedgerEntries(db, submissions.map((s) => s.effect.ledger));
+  await bulkWrite(
+    db,
+    SUBMISSIONS_COLLECTION,
+    submissions.map((s) => ({ updateOne: { filter: { _id: s._id, 'effect.ledger._id': s.effect.ledger._id }, update: { $set: { applied: true } } } })),
+  );
+  if (announcement.recordIds.size > 0) {
+    changes.publish({ store, recordIds: [...announcement.recordIds], organizationIds: [...announcement.organizationIds] });
+  }
+}
+
+/** Appends ledger entries; an entry already there (same deterministic id) was written by an earlier attempt and stays as it is. */
+async function insertLedgerEntries(db: Db, entries: readonly LedgerEntryDoc[]): Promise<void> {
+  try {
+    await db.collection<LedgerEntryDoc>(LEDGER_COLLECTION).insertMany([...entries], { ordered: false, writeConcern: WRITE_CONCERN });
+  } catch (error) {
+    if (error instanceof MongoBulkWriteError && allDuplicates(error)) return;
+    throw error;
+  }
+}

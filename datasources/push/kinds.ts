@@ -1,0 +1,20 @@
+/**
+ * Every record kind departments push. A new kind is one `RecordKind`
+ * object (see `record-kind.ts`) added to this list.
+ */
+import { appointmentKind } from './kinds/appointment-kind.js';
+import { fundAllocationKind } from './kinds/fund-allocation-kind.js';
+import { procurementKind } from './kinds/procurement-kind.js';
+import { threePublicStatementKind } from './kinds/three-public-kind.js';
+import { RecordKindRegistry, type RecordKind } from './record-kind.js';
+
+/** The kinds of the finance, procurement and personnel stores. */
+export const RECORD_KINDS: readonly RecordKind[] = [
+  threePublicStatementKind as unknown as RecordKind,
+  fundAllocationKind as unknown as RecordKind,
+  procurementKind as unknown as RecordKind,
+  appointmentKind as unknown as RecordKind,
+];
+
+/** The registry of every kind. */
+export const recordKinds = new RecordKindRegistry(RECORD_KINDS);
