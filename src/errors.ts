@@ -23,6 +23,8 @@ export const CLIENT_ERROR_CODES = new Set([
   'CONFLICT',
   // Applications (依申请公开) and their statutory clock.
   'APPLICATION_NOT_FOUND', 'INVALID_TRANSITION', 'EXTENSION_ALREADY_GRANTED', 'EXTENSION_TOO_LONG', 'EXTENSION_AFTER_DUE_DATE', 'DATE_OUT_OF_ORDER', 'CONCURRENT_UPDATE', 'CALENDAR_YEAR_MISSING',
+  // Analysts' aggregations and exports.
+  'STORE_TIME_LIMIT_EXCEEDED', 'AGGREGATION_TOO_LARGE', 'EXPORT_NOT_SUPPORTED',
   // Apollo Server's own request errors.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -39,7 +41,7 @@ export const CLIENT_ERROR_CODES = new Set([
 const DEPENDENCY_ERROR_CODES = new Set(['SOURCE_UNAVAILABLE']);
 
 /** Extension keys copied from a client error to the response, besides `code`. */
-const CLIENT_EXTENSION_KEYS = ['source', 'argumentName', 'limit', 'actual', 'role', 'state', 'year'] as const;
+const CLIENT_EXTENSION_KEYS = ['source', 'argumentName', 'limit', 'actual', 'role', 'state', 'year', 'cost'] as const;
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 

@@ -1,6 +1,9 @@
 /**
  * Refuses operations that are too deep or too expensive before any store is
- * asked. Runs as an Apollo plugin after validation (Apollo rewrites the code
+ * asked. The cost budget depends on the caller's role: the public portal gets
+ * `maxComplexity`, authenticated roles (analysts above all) a larger one.
+ * Cost counts page sizes (a list costs its page times its items) and the
+ * documents an analytical field is estimated to read in the stores. Runs as an Apollo plugin after validation (Apollo rewrites the code
  * of validation-rule errors to GRAPHQL_VALIDATION_FAILED; here the refusal
  * keeps its own stable code: QUERY_TOO_DEEP or QUERY_TOO_COMPLEX, HTTP 400).
  */
@@ -13,12 +16,26 @@ import { createRequire } from 'node:module';
 import { GraphQLError } from 'graphql';
 import type * as QueryComplexity from 'graphql-query-complexity/cjs';
 import { operationDepth } from './query-depth.js';
+import type { Role } from '../../datasources/principal.js';
+import { ESTIMATED_DOCUMENTS } from '../../schema/analytics-cost.js';
 
 const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof QueryComplexity;
 
 export interface QueryLimits {
   maxDepth: number;
+  /** The public budget (no credential). */
   maxComplexity: number;
+  /** Budgets of other roles; by default `maxComplexity` times AUTHENTICATED_BUDGET_FACTOR. */
+  roleBudgets?: Partial<Record<Role, number>>;
+}
+
+/** How many times the public budget an authenticated caller gets by default. */
+export const AUTHENTICATED_BUDGET_FACTOR = 20;
+
+/** The cost budget of `role` under `limits`. */
+export function complexityBudget(limits: QueryLimits, role: Role): number {
+  if (role === 'public') return limits.roleBudgets?.public ?? limits.maxComplexity;
+  return limits.roleBudgets?.[role] ?? limits.maxComplexity * AUTHENTICATED_BUDGET_FACTOR;
 }
 
 /**
@@ -31,6 +48,21 @@ const pageSizeEstimator: QueryComplexity.ComplexityEstimator = ({ args, childCom
   return page === undefined ? undefined : 1 + childComplexity * page;
 };
 
+/**
+ * An analytical field costs the documents it is estimated to read in the
+ * stores (its `estimatedDocuments` extension) plus its groups: the page of
+ * groups it returns times their items.
+ */
+const estimatedDocumentsEstimator: QueryComplexity.ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const documents = field.extensions?.[ESTIMATED_DOCUMENTS];
+  if (typeof documents !== 'number') return undefined;
+  const page = typeof args.first === 'number' && args.first > 0 ? args.first : 1;
+  return documents + childComplexity * page;
+};
+
+/** The estimators of the cost, in the order they are asked. */
+export const COST_ESTIMATORS = [estimatedDocumentsEstimator, pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })];
+
 /** The cost the limit compares against; exported for tests and for documenting limits. */
 export function operationComplexity(options: Parameters<typeof getComplexity>[0]): number {
   return getComplexity(options);
@@ -41,7 +73,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, schema, operationName }) {
+        async didResolveOperation({ document, request, schema, operationName, contextValue }) {
           const depth = operationDepth(document, operationName);
           if (depth > limits.maxDepth) {
             throw limitError('QUERY_TOO_DEEP', `Query is ${depth} levels deep; the limit is ${limits.maxDepth}. Ask for fewer nested fields.`, limits.maxDepth, depth);
@@ -53,16 +85,24 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               query: document,
               variables: request.variables ?? {},
               operationName: operationName ?? undefined,
-              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators: COST_ESTIMATORS,
             });
           } catch (error) {
             // graphql-query-complexity refuses to walk more than 10,000 nodes: that is too complex too.
             if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) throw error;
             complexity = Number.POSITIVE_INFINITY;
           }
-          if (complexity > limits.maxComplexity) {
+          const role = (contextValue as { principal?: { role?: Role } } | undefined)?.principal?.role ?? 'public';
+          const budget = complexityBudget(limits, role);
+          if (complexity > budget) {
             const shown = Number.isFinite(complexity) ? String(complexity) : 'too many fields to count';
-            throw limitError('QUERY_TOO_COMPLEX', `Query cost is ${shown}; the limit is ${limits.maxComplexity}. Ask for smaller pages or fewer nested lists.`, limits.maxComplexity, complexity);
+            throw limitError(
+              'QUERY_TOO_COMPLEX',
+              `Query cost is ${shown}; the limit for the ${role} role is ${budget}. Ask for smaller pages, fewer groups or fewer nested lists${role === 'public' ? ', or authenticate for a larger budget' : ''}.`,
+              budget,
+              complexity,
+              role,
+            );
           }
         },
       };
@@ -70,8 +110,10 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   };
 }
 
-function limitError(code: string, message: string, limit: number, actual: number): GraphQLError {
+function limitError(code: string, message: string, limit: number, actual: number, role?: Role): GraphQLError {
+  // `cost` and `actual` carry the same figure: `actual` for the depth and older clients, `cost` as analysts' tools read it.
+  const measured = Number.isFinite(actual) ? { actual, ...(code === 'QUERY_TOO_COMPLEX' ? { cost: actual } : {}) } : {};
   return new GraphQLError(message, {
-    extensions: { code, limit, ...(Number.isFinite(actual) ? { actual } : {}), http: { status: 400 } },
+    extensions: { code, limit, ...measured, ...(role ? { role } : {}), http: { status: 400 } },
   });
 }
