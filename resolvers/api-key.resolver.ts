@@ -51,6 +51,11 @@ export class ApiKeyResolver {
     @Ctx() context: GatewayContext,
   ): Promise<ApiKeyRecord> {
     requireRole(context.principal, [], ADMINISTER);
-    return context.stores.credentials.revoke(id, reason ?? null, context.now);
+    try {
+      return await context.stores.credentials.revoke(id, reason ?? null, context.now);
+    } catch (error) {
+      if (error instanceof CredentialInputError) throw badUserInput(error.argumentName, error.message);
+      throw error;
+    }
   }
 }

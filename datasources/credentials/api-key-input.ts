@@ -71,6 +71,11 @@ export function validateApiKeyRequest(request: ApiKeyRequest): ValidApiKeyReques
   };
 }
 
+/** A revocation reason as given (trimmed), or null; throws CredentialInputError on `reason` for an empty, overlong or multi-line one. */
+export function validateRevocationReason(reason: string | null | undefined): string | null {
+  return optionalText('reason', reason);
+}
+
 function optionalText(field: string, value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
   const text = value.trim();

@@ -8,7 +8,7 @@
 import type { StoreConnection, CollectionIndexes } from '../store-connection.js';
 import type { StoreName } from '../store-name.js';
 import { ORGANIZATIONS } from '../office/office-store.js';
-import { CredentialInputError, validateApiKeyRequest, type ApiKeyRequest, type CredentialRole } from './api-key-input.js';
+import { CredentialInputError, validateApiKeyRequest, validateRevocationReason, type ApiKeyRequest, type CredentialRole } from './api-key-input.js';
 import { apiKeyIdOf, hashApiKeyToken, newApiKeyToken, tokenMatchesHash } from './api-key-secret.js';
 
 export const API_KEYS = 'apiKeys';
@@ -87,12 +87,13 @@ export class ApiKeyStore {
     return doc ? toRecord(doc) : null;
   }
 
-  /** Revokes the key; revoking a revoked key keeps its first revocation. Throws ApiKeyNotFoundError for an unknown id. */
+  /** Revokes the key; revoking a revoked key keeps its first revocation. Throws ApiKeyNotFoundError for an unknown id, CredentialInputError for an unusable reason. */
   async revoke(id: string, reason: string | null = null, now: Date = new Date()): Promise<ApiKeyRecord> {
+    const revocationReason = validateRevocationReason(reason);
     const doc = await this.connection.run((db) =>
       db.collection<ApiKeyDoc>(API_KEYS).findOneAndUpdate(
         { _id: id, revokedAt: null },
-        { $set: { revokedAt: now, revocationReason: reason } },
+        { $set: { revokedAt: now, revocationReason } },
         { returnDocument: 'after', projection: { secretHash: 0 } },
       ),
     );

@@ -11,6 +11,9 @@ import { STORE_NAMES, type StoreName } from '../../datasources/store-name.js';
 import type { JwtSettings } from '../config.js';
 import { AuthenticationError } from './authentication-error.js';
 
+/** How far the identity provider's clock may be off ours when `exp` and `nbf` are checked. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
 /** Claims the gateway reads, beside the registered ones. */
 export interface GatewayJwtClaims extends JWTPayload {
   role?: unknown;
@@ -41,6 +44,7 @@ export function createJwtVerifier(settings: JwtSettings | null): JwtVerifier {
         audience: settings.audience,
         algorithms,
         requiredClaims: ['exp', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
       throw refusal(error, algorithms);

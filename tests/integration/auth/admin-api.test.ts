@@ -101,6 +101,13 @@ describe('API key administration over GraphQL', () => {
     expect(result.errors![0]!.message).toMatch(/PUBLIC/);
   });
 
+  test('a multi-line revocation reason is a BAD_USER_INPUT, and the key stays valid', async () => {
+    const key = await issueKey(gateway, { role: 'analyst' });
+    const result = await gateway.graphql(REVOKE, { id: key.id, reason: 'ok\nforged line' }, admin.headers);
+    expect(result.errors!.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', argumentName: 'reason' }]);
+    expect((await gateway.graphql('{ __typename }', undefined, key.headers)).status).toBe(200);
+  });
+
   test('revoking an unknown key is NOT_FOUND', async () => {
     const result = await gateway.graphql(REVOKE, { id: 'ffffffffffffffff' }, admin.headers);
     expect(result.errors!.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);

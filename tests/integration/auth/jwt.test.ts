@@ -58,6 +58,11 @@ describe('JWTs signed with the shared secret (HS256)', () => {
     expect(await principal(hs, headers)).toEqual({ id: `jwt:${TEST_JWT_ISSUER}#wang`, role, organizationId: null, stores: [], sourceSystem: null, publishesDirectly: false, via: 'jwt' });
   });
 
+  test('a token that expired within the 30 s clock tolerance is still accepted', async () => {
+    const headers = await jwtHeaders({ role: 'analyst' }, { expiresAt: new Date(Date.now() - 10_000) });
+    expect(await principal(hs, headers)).toMatchObject({ role: 'analyst' });
+  });
+
   test.each([
     ['expired', { expiresAt: new Date(Date.now() - 120_000) }, 'expired', /expired/],
     ['from another issuer', { issuer: 'urn:someone-else' }, 'wrong-issuer', /issuer/],

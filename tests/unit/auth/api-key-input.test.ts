@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CredentialInputError, validateApiKeyRequest } from '../../../datasources/credentials/api-key-input.js';
+import { CredentialInputError, validateApiKeyRequest, validateRevocationReason } from '../../../datasources/credentials/api-key-input.js';
 import { apiKeyIdOf, hashApiKeyToken, newApiKeyToken, tokenMatchesHash } from '../../../datasources/credentials/api-key-secret.js';
 
 function refusedField(request: Parameters<typeof validateApiKeyRequest>[0]): string {
@@ -41,6 +41,17 @@ describe('validating a key request', () => {
     [{ role: 'admin', sourceSystem: 'line\nforged: yes' }, 'sourceSystem'],
   ])('%j is refused on %s', (request, field) => {
     expect(refusedField(request)).toBe(field);
+  });
+});
+
+describe('validating a revocation reason', () => {
+  test('is trimmed, or null when not given', () => {
+    expect(validateRevocationReason('  leaked ')).toBe('leaked');
+    expect(validateRevocationReason(undefined)).toBeNull();
+  });
+
+  test.each(['', 'two\nlines', 'x'.repeat(201)])('%j is refused on reason', (reason) => {
+    expect(() => validateRevocationReason(reason)).toThrow(CredentialInputError);
   });
 });
 
