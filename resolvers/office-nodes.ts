@@ -10,5 +10,13 @@ function isOfficeKind(type: string): type is OfficeKind {
 /** The object of an office type with record id `id` (null when there is none or it is not published), or undefined when `type` is not an office type. */
 export async function resolveOfficeNode(type: string, id: string, loaders: Loaders): Promise<object | null | undefined> {
   if (isOfficeKind(type)) return disclosedById(type, id, loaders);
-  return undefined;
+  switch (type) {
+    case 'PowerListItem': {
+      // An item is public once its list is.
+      const item = await loaders.office.powerListItem.load(id);
+      return item && (await disclosedById('PowerList', item.listId, loaders)) ? { ...item, __typename: type } : null;
+    }
+    default:
+      return undefined;
+  }
 }

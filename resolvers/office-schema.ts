@@ -1,10 +1,13 @@
 /** The resolvers and the interface-only types of the office store's record kinds, for the schema builder. */
 import { Interpretation } from '../schema/interpretation.type.js';
 import { PolicyDocument } from '../schema/policy-document.type.js';
+import { PowerListItem } from '../schema/power-list-item.type.js';
+import { PowerList } from '../schema/power-list.type.js';
 import { AttachmentResolver, InterpretationResolver, PolicyDocumentResolver } from './policy.resolver.js';
+import { PowerItemFeeResolver, PowerListItemResolver, PowerListResolver } from './power-list.resolver.js';
 
 /** Resolver classes of the office kinds. */
-export const OFFICE_RESOLVERS = [PolicyDocumentResolver, InterpretationResolver, AttachmentResolver] as const;
+export const OFFICE_RESOLVERS = [PolicyDocumentResolver, InterpretationResolver, AttachmentResolver, PowerListResolver, PowerListItemResolver, PowerItemFeeResolver] as const;
 
 /** Types reachable only through `Disclosure` or `Node`. */
-export const OFFICE_TYPES = [PolicyDocument, Interpretation];
+export const OFFICE_TYPES = [PolicyDocument, Interpretation, PowerList, PowerListItem];

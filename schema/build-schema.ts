@@ -11,6 +11,7 @@ import { DisclosureConnectionResolver } from '../resolvers/disclosure-connection
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
+import { OFFICE_RESOLVERS, OFFICE_TYPES } from '../resolvers/office-schema.js';
 import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AggregateGroupKeyResolver, BudgetFinalComparisonResolver, CountStatisticsResolver, MoneyStatisticsResolver, VehicleRunningCostResolver, YearOverYearComparisonResolver } from '../resolvers/analytics-fields.resolver.js';
 import { ApplicationResolver } from '../resolvers/application.resolver.js';
@@ -53,6 +54,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       AwardResolver,
       MoneyValueResolver,
       SupplierResolver,
+      ...OFFICE_RESOLVERS,
       AnalyticsResolver, AggregateGroupKeyResolver, MoneyStatisticsResolver, CountStatisticsResolver, BudgetFinalComparisonResolver, YearOverYearComparisonResolver, VehicleRunningCostResolver,
       ...OFFICE_RESOLVERS,
       ApiKeyResolver,

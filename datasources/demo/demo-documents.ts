@@ -101,7 +101,7 @@ const CHANNELS: Partial<Record<CategoryCode, ChannelCode[]>> = {
 };
 
 /** Categories whose records now have kinds of their own (demo-office-*.ts); their rows stay here only to keep the other documents' ids. */
-const HAS_OWN_KIND = new Set<CategoryCode>(['POLICY_DOCUMENTS']);
+const HAS_OWN_KIND = new Set<CategoryCode>(['POLICY_DOCUMENTS', 'ADMINISTRATIVE_APPROVAL_LIST', 'PUBLIC_SERVICE_LIST']);
 /** Land notices of 统筹城乡事业发展, kept as LandRequisitionNotice records (demo-office-land.ts). */
 const LAND_NOTICE_TITLES = new Set<string>();
 

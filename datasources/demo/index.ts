@@ -13,12 +13,14 @@ import { ALLOCATIONS, EXPENSES, STATEMENTS } from '../finance/finance-store.js';
 import type { Stores } from '../index.js';
 import { DOCUMENTS, ORGANIZATIONS } from '../office/office-store.js';
 import { ATTACHMENT_FILES, INTERPRETATIONS, POLICIES } from '../office/policy-store.js';
+import { POWER_LIST_ITEMS, POWER_LISTS } from '../office/power-list-store.js';
 import { APPOINTMENTS, PEOPLE, POSTS } from '../personnel/personnel-store.js';
 import { RELEASES, SUPPLIERS } from '../procurement/procurement-store.js';
 import type { StoreName } from '../store-name.js';
 import { catalogEntries, type Publication } from './demo-catalog.js';
 import { demoDocuments } from './demo-documents.js';
 import { demoPolicies } from './demo-office-policies.js';
+import { demoPowerLists } from './demo-power-list.js';
 import { demoFinance } from './demo-finance.js';
 import { demoOrganizations } from './demo-organizations.js';
 import { demoPersonnel } from './demo-personnel.js';
@@ -35,6 +37,10 @@ function stored(record: { id: string } & Record<string, unknown>, money: (doc: D
 
 function withAmount(doc: Document): Document {
   return { ...doc, amount: toDecimal128(doc.amount as string) };
+}
+
+function withFee(doc: Document): Document {
+  return { ...doc, fee: { ...doc.fee, amount: doc.fee.amount === null ? null : toDecimal128(doc.fee.amount as string) } };
 }
 
 function withValues(doc: Document): Document {
@@ -54,7 +60,8 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
   const procurement = demoProcurement();
   const office = demoDocuments();
   const policies = demoPolicies();
-  const officePublications = [...office.publications, ...policies.publications];
+  const powerLists = demoPowerLists();
+  const officePublications = [...office.publications, ...policies.publications, ...powerLists.publications];
   // Numbered together, so index numbers are unique across stores.
   const entries = catalogEntries([...personnel.publications, ...finance.publications, ...procurement.publications, ...officePublications]);
   const catalog = (publications: Publication[]) => {
@@ -68,6 +75,8 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
       [POLICIES]: policies.policies.map((p) => stored({ ...p })),
       [INTERPRETATIONS]: policies.interpretations.map((i) => stored({ ...i })),
       [ATTACHMENT_FILES]: policies.files.map((f) => stored({ ...f })),
+      [POWER_LISTS]: powerLists.lists.map((l) => stored({ ...l })),
+      [POWER_LIST_ITEMS]: powerLists.items.map((item) => stored({ ...item }, withFee)),
       [CATALOG_COLLECTION]: catalog(officePublications),
     },
     personnel: {
