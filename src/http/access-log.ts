@@ -1,6 +1,6 @@
 /**
  * One structured log line per finished request (method, path, status,
- * duration, request id), at debug level so production logs stay quiet unless
+ * duration, request id, and the caller's principal id, never a credential), at debug level so production logs stay quiet unless
  * asked (`LOG_LEVEL=debug`). The query string is left out: GET operations
  * carry their variables there.
  */
@@ -13,7 +13,11 @@ export function accessLog(logger: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const durationMS = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.debug({ requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, durationMS: Math.round(durationMS * 10) / 10 }, 'request served');
+      const principal = (res.locals.principal as { id?: string } | undefined)?.id;
+      logger.debug(
+        { requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, durationMS: Math.round(durationMS * 10) / 10, principal },
+        'request served',
+      );
     });
     next();
   };
