@@ -1,13 +1,17 @@
 /**
- * `npm run bench -- [store] [--scale 10k,100k,1m] [--quick] [--results DIR]`:
- * runs a benchmark suite, prints its table and writes it with the machine's
- * description to `bench/results/<suite>-<time>.json` (or DIR).
+ * `npm run bench -- [gateway|store] [--scale 10k,100k,1m] [--quick] [--seconds N] [--servers gateway,n+1,…] [--connections N] [--results DIR]`:
+ * runs a benchmark suite (the gateway's by default), prints its table and
+ * writes it with the machine's description to
+ * `bench/results/<suite>-<time>.json` (or DIR).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './lib/machine.js';
+import { formatGatewayTables, gatewayRatios } from './gateway/report.js';
+import { SERVERS, type ServerName } from './gateway/processes.js';
+import { runGatewayBench } from './gateway/run-gateway-bench.js';
 import { formatStoreTable, runStoreBench } from './store/run-store-bench.js';
 
 const defaultResultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/results');
@@ -23,20 +27,40 @@ function parseScale(text: string): number {
 async function main() {
   const { values, positionals } = parseArgs({
     options: {
-      scale: { type: 'string', default: '10k,100k,1m' },
+      scale: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      seconds: { type: 'string' },
+      servers: { type: 'string' },
+      connections: { type: 'string' },
       results: { type: 'string', default: defaultResultsDir },
     },
     allowPositionals: true,
   });
-  const suite = positionals[0] ?? 'store';
-  if (suite !== 'store') throw new TypeError(`unknown benchmark suite "${suite}"; available: store`);
-  const scales = values.scale.split(',').map(parseScale);
-  const rows = await runStoreBench({ scales, quick: values.quick });
-  console.log(formatStoreTable(rows));
+  const suite = positionals[0] ?? 'gateway';
+  if (suite !== 'store' && suite !== 'gateway') throw new TypeError(`unknown benchmark suite "${suite}"; available: gateway, store`);
+  const scales = (values.scale ?? (suite === 'store' ? '10k,100k,1m' : '100k')).split(',').map(parseScale);
+  const machine = describeMachine();
+  let result: Record<string, unknown>;
+  if (suite === 'store') {
+    const rows = await runStoreBench({ scales, quick: values.quick });
+    console.log(formatStoreTable(rows));
+    result = { suite, machine, rows };
+  } else {
+    const seconds = values.seconds === undefined ? undefined : Number(values.seconds);
+    if (seconds !== undefined && !(seconds > 0)) throw new TypeError(`--seconds expects a positive number, got "${values.seconds}"`);
+    const servers = values.servers?.split(',').map((name) => {
+      if (!(SERVERS as readonly string[]).includes(name)) throw new TypeError(`--servers takes names among ${SERVERS.join(', ')}, got "${name}"`);
+      return name as ServerName;
+    });
+    const connections = values.connections === undefined ? undefined : Number(values.connections);
+    if (connections !== undefined && !(Number.isInteger(connections) && connections > 0)) throw new TypeError(`--connections expects a positive integer, got "${values.connections}"`);
+    const run = await runGatewayBench({ scales, quick: values.quick, ...(seconds ? { seconds } : {}), ...(servers ? { servers } : {}), ...(connections ? { connections } : {}) });
+    console.log(formatGatewayTables(run.rows, run.scales));
+    result = { suite, machine, quick: values.quick, scales: run.scales, ratios: gatewayRatios(run.rows, run.scales), rows: run.rows };
+  }
   await mkdir(values.results, { recursive: true });
-  const file = path.join(values.results, `store-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, JSON.stringify({ suite, machine: describeMachine(), rows }, null, 2));
+  const file = path.join(values.results, `${suite}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, JSON.stringify(result, null, 2));
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 }
 

@@ -33,12 +33,20 @@ function grouped<T>(keys: readonly string[], rows: T[], group: (row: T) => strin
   return keys.map((key) => buckets.get(key)!);
 }
 
-function loader<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => byId(ids, await fetch(ids)));
+/** How the loaders of a request behave; the defaults batch and cache, which is what the gateway serves with. */
+export interface LoaderOptions {
+  /** When false, every load is its own store query and nothing is cached within the request: the N+1 shape, kept as a benchmark baseline. */
+  batching?: boolean;
 }
 
-function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, group: (row: T) => string | string[]): DataLoader<string, T[]> {
-  return new DataLoader(async (keys) => grouped(keys, await fetch(keys), group));
+type Shape = { batch: boolean; cache: boolean };
+
+function loader<T extends { id: string }>(shape: Shape, fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => byId(ids, await fetch(ids)), shape);
+}
+
+function groupLoader<T>(shape: Shape, fetch: (keys: readonly string[]) => Promise<T[]>, group: (row: T) => string | string[]): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => grouped(keys, await fetch(keys), group), shape);
 }
 
 /** One request's loaders, one per store and record type. */
@@ -74,40 +82,49 @@ export interface Loaders {
   catalogEntry: Record<StoreName, DataLoader<string, CatalogEntry | null>>;
 }
 
-/** A fresh set of loaders over `stores` for one request at `now`; catalog entries published after `now` are not loaded (not yet public). */
-export function createLoaders(stores: Stores, now: Date): Loaders {
+/**
+ * A fresh set of loaders over `stores` for one request at `now`; catalog
+ * entries published after `now` are not loaded (not yet public). With
+ * `{ batching: false }` the record and link loaders query once per key
+ * (the nested organization catalog loaders keep batching).
+ */
+export function createLoaders(stores: Stores, now: Date, options: LoaderOptions = {}): Loaders {
+  const on = options.batching ?? true;
+  const shape: Shape = { batch: on, cache: on };
   const catalogEntry = Object.fromEntries(
-    STORE_NAMES.map((name) => [name, loader(async (ids) => (await stores.catalogs[name].byIds(ids)).filter((entry) => entry.publishedAt <= now))]),
+    STORE_NAMES.map((name) => [name, loader(shape, async (ids) => (await stores.catalogs[name].byIds(ids)).filter((entry) => entry.publishedAt <= now))]),
   ) as Record<StoreName, DataLoader<string, CatalogEntry | null>>;
   return {
-    organization: loader((ids) => stores.office.organizationsByIds(ids)),
-    organizationChildren: groupLoader((ids) => stores.office.organizationsByParentIds(ids), (org) => org.parentId ?? ''),
-    organizationSubtree: new DataLoader(async (ids) => subtreeIdsOf(await stores.office.allOrganizations(), ids)),
+    organization: loader(shape, (ids) => stores.office.organizationsByIds(ids)),
+    organizationChildren: groupLoader(shape, (ids) => stores.office.organizationsByParentIds(ids), (org) => org.parentId ?? ''),
+    organizationSubtree: new DataLoader(async (ids) => subtreeIdsOf(await stores.office.allOrganizations(), ids), shape),
     organizationFirstPage: createOrganizationPageLoader(stores.catalog),
     organizationCount: createOrganizationCountLoader(stores.catalog),
-    document: loader((ids) => stores.office.documentsByIds(ids)),
-    person: loader((ids) => stores.personnel.peopleByIds(ids)),
-    post: loader((ids) => stores.personnel.postsByIds(ids)),
-    appointment: loader((ids) => stores.personnel.appointmentsByIds(ids)),
-    appointmentsByPerson: groupLoader((ids) => stores.personnel.appointmentsByPersonIds(ids), (a) => a.personId),
-    appointmentsByPost: groupLoader((ids) => stores.personnel.appointmentsByPostIds(ids), (a) => a.postId),
-    postsByOrganization: groupLoader((ids) => stores.personnel.postsByOrganizationIds(ids), (p) => p.organizationId),
-    statementsByOrganization: groupLoader((ids) => stores.finance.statementsByOrganizationIds(ids), (s) => s.organizationId),
+    document: loader(shape, (ids) => stores.office.documentsByIds(ids)),
+    person: loader(shape, (ids) => stores.personnel.peopleByIds(ids)),
+    post: loader(shape, (ids) => stores.personnel.postsByIds(ids)),
+    appointment: loader(shape, (ids) => stores.personnel.appointmentsByIds(ids)),
+    appointmentsByPerson: groupLoader(shape, (ids) => stores.personnel.appointmentsByPersonIds(ids), (a) => a.personId),
+    appointmentsByPost: groupLoader(shape, (ids) => stores.personnel.appointmentsByPostIds(ids), (a) => a.postId),
+    postsByOrganization: groupLoader(shape, (ids) => stores.personnel.postsByOrganizationIds(ids), (p) => p.organizationId),
+    statementsByOrganization: groupLoader(shape, (ids) => stores.finance.statementsByOrganizationIds(ids), (s) => s.organizationId),
     allocationsByOrganization: groupLoader(
+      shape,
       (ids) => stores.finance.allocationsByOrganizationIds(ids),
       (a) => (a.recipientOrganizationId ? [a.payerId, a.recipientOrganizationId] : [a.payerId]),
     ),
-    procurementsByBuyer: groupLoader((ids) => stores.procurement.releasesByBuyerIds(ids), (r) => r.buyerId),
-    statement: loader((ids) => stores.finance.statementsByIds(ids)),
-    expensesByStatement: groupLoader((ids) => stores.finance.expensesByStatementIds(ids), (e) => e.statementId),
-    expense: loader((ids) => stores.finance.expensesByIds(ids)),
-    allocation: loader((ids) => stores.finance.allocationsByIds(ids)),
-    procurement: loader((ids) => stores.procurement.releasesByIds(ids)),
+    procurementsByBuyer: groupLoader(shape, (ids) => stores.procurement.releasesByBuyerIds(ids), (r) => r.buyerId),
+    statement: loader(shape, (ids) => stores.finance.statementsByIds(ids)),
+    expensesByStatement: groupLoader(shape, (ids) => stores.finance.expensesByStatementIds(ids), (e) => e.statementId),
+    expense: loader(shape, (ids) => stores.finance.expensesByIds(ids)),
+    allocation: loader(shape, (ids) => stores.finance.allocationsByIds(ids)),
+    procurement: loader(shape, (ids) => stores.procurement.releasesByIds(ids)),
     procurementsBySupplier: groupLoader(
+      shape,
       (ids) => stores.procurement.releasesBySupplierIds(ids),
       (release) => release.awards.flatMap((award) => award.suppliers.map((s) => s.id)),
     ),
-    supplier: loader((ids) => stores.procurement.suppliersByIds(ids)),
+    supplier: loader(shape, (ids) => stores.procurement.suppliersByIds(ids)),
     office: createOfficeLoaders(stores.connections.office),
     catalogEntry,
   };

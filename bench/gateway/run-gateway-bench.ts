@@ -1,0 +1,171 @@
+/**
+ * The gateway benchmark: for each scale, a fresh embedded store in its own
+ * process is loaded with the data set; then each server (the gateway as
+ * shipped, its N+1 shape, the hand-written handler, Mercurius with
+ * graphql-jit, the gateway behind the response cache) runs in its own
+ * process and is driven by the load generator in another. Every answer is
+ * checked before its scenario is measured; round trips come from the
+ * store's `serverStatus` opcounters, memory from the server's /proc status.
+ */
+import { MongoClient } from 'mongodb';
+import { startEmbeddedProcess } from '../lib/embedded-process.js';
+import type { DatasetIndex } from './dataset.js';
+import type { DrivePlan, PlannedRequest } from './drive.js';
+import { loadDataset } from './load-dataset.js';
+import { residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
+import { catalogRequests, checkAnswer, itemRequests, mixedRequests, searchRequests, type ScenarioName } from './scenarios.js';
+
+export interface GatewayBenchOptions {
+  scales: number[];
+  /** Short runs (the `--quick` flag and the smoke test). */
+  quick: boolean;
+  /** Seconds per measurement (default 3 quick, 15 otherwise). */
+  seconds?: number;
+  connections?: number;
+  servers?: readonly ServerName[];
+}
+
+/** One measured scenario on one server at one scale. */
+export interface GatewayRow {
+  scale: number;
+  server: ServerName;
+  scenario: ScenarioName | 'mixed-80%';
+  pageSize: number | null;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  roundTripsPerRequest: number;
+  residentBytes: number;
+  errors: number;
+  non2xx: number;
+  /** For the fixed-rate run: resident memory when it started. */
+  residentBytesAtStart?: number;
+}
+
+export interface ScaleInfo {
+  scale: number;
+  documents: number;
+  loadMs: number;
+  catalogEntries: Record<string, number>;
+}
+
+interface Measurement {
+  scenario: GatewayRow['scenario'];
+  pageSize: number | null;
+  requests: PlannedRequest[];
+  check: ScenarioName;
+}
+
+/** What each server is asked: the gateway everything, the baselines what they can answer. */
+function measurementsFor(server: ServerName, index: DatasetIndex): Measurement[] {
+  const catalog = (first: number): Measurement => ({ scenario: 'catalog', pageSize: first, requests: catalogRequests(first), check: 'catalog' });
+  const item: Measurement = { scenario: 'item', pageSize: null, requests: itemRequests(index), check: 'item' };
+  const search: Measurement = { scenario: 'search', pageSize: 20, requests: searchRequests(), check: 'search' };
+  const mixed: Measurement = { scenario: 'mixed', pageSize: null, requests: mixedRequests(index), check: 'item' };
+  switch (server) {
+    case 'gateway':
+      return [catalog(10), catalog(50), catalog(200), item, search, mixed];
+    case 'n+1':
+      return [catalog(50)];
+    case 'handwritten':
+      return [catalog(10), catalog(50), catalog(200)];
+    case 'mercurius':
+      return [catalog(50), item, search];
+    case 'cached':
+      return [catalog(50), item, mixed];
+  }
+}
+
+async function fetchAnswer(server: ServerProcess, request: PlannedRequest): Promise<unknown> {
+  const response = await fetch(server.origin + request.path, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) });
+  return JSON.parse(await response.text()) as unknown;
+}
+
+/** Where two texts part, with a little context of each. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: expected …${a.slice(Math.max(0, i - 80), i + 80)}… got …${b.slice(Math.max(0, i - 80), i + 80)}…`;
+}
+
+/** Sum of the store's opcounters: every command a client sent it. */
+async function operations(client: MongoClient): Promise<number> {
+  const status = await client.db('admin').command({ serverStatus: 1 });
+  return Object.values(status.opcounters as Record<string, number>).reduce((sum, n) => sum + Number(n), 0);
+}
+
+/**
+ * Store commands per request, from the store's opcounters around requests
+ * sent one at a time (under load, requests in flight at either end would
+ * blur the count); the second serverStatus counts itself.
+ */
+async function roundTrips(client: MongoClient, server: ServerProcess, requests: PlannedRequest[]): Promise<number> {
+  const probes = requests.slice(0, 10);
+  const before = await operations(client);
+  for (const request of probes) await fetchAnswer(server, request);
+  const after = await operations(client);
+  return (after - before - 1) / probes.length;
+}
+
+/** Runs the benchmark and returns its rows and what was loaded at each scale. */
+export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ rows: GatewayRow[]; scales: ScaleInfo[] }> {
+  const rows: GatewayRow[] = [];
+  const scales: ScaleInfo[] = [];
+  const seconds = options.seconds ?? (options.quick ? 3 : 15);
+  const connections = options.connections ?? 10;
+  const servers = options.servers ?? SERVERS;
+  for (const scale of options.scales) {
+    const store = await startEmbeddedProcess(['--memory']);
+    const client = await new MongoClient(store.uri).connect();
+    try {
+      const loaded = await loadDataset(store.uri, scale);
+      scales.push({ scale, documents: loaded.documents, loadMs: loaded.loadMs, catalogEntries: loaded.index.catalogEntries });
+      const reference = new Map<string, string>();
+      for (const name of servers) {
+        const server = await startServer(name, store.uri);
+        try {
+          for (const measurement of measurementsFor(name, loaded.index)) {
+            const key = `${measurement.scenario}:${measurement.pageSize}`;
+            for (const request of measurement.requests.slice(0, 3)) {
+              const answer = await fetchAnswer(server, request);
+              const problem = checkAnswer(measurement.check, answer, { first: measurement.pageSize ?? undefined });
+              if (problem) throw new Error(`${name} answered ${key} wrongly at scale ${scale}: ${problem}`);
+            }
+            // The same page must be the same JSON from every server that answers it.
+            if (measurement.scenario === 'catalog') {
+              const text = JSON.stringify(await fetchAnswer(server, measurement.requests[0]!));
+              const expected = reference.get(key);
+              if (expected === undefined) reference.set(key, text);
+              else if (expected !== text) throw new Error(`${name} answered ${key} with other JSON than the gateway at scale ${scale}: ${firstDifference(expected, text)}`);
+            }
+            const plan: DrivePlan = { origin: server.origin, connections, durationSeconds: seconds, requests: measurement.requests };
+            await runDriver({ ...plan, durationSeconds: 1 });
+            const roundTripsPerRequest = await roundTrips(client, server, measurement.requests);
+            const result = await runDriver(plan);
+            rows.push({
+              scale, server: name, scenario: measurement.scenario, pageSize: measurement.pageSize,
+              ...result, roundTripsPerRequest, residentBytes: server.residentBytes(),
+            });
+            if (measurement.scenario === 'mixed' && name === 'gateway') {
+              const rate = Math.max(1, Math.floor(result.requestsPerSecond * 0.8));
+              const atStart = residentBytesOf(server.pid);
+              const steady = await runDriver({ ...plan, rate, durationSeconds: options.quick ? Math.max(seconds, 5) : 60 });
+              rows.push({
+                scale, server: name, scenario: 'mixed-80%', pageSize: null, ...steady, roundTripsPerRequest,
+                residentBytes: server.residentBytes(), residentBytesAtStart: atStart,
+              });
+            }
+          }
+        } finally {
+          await server.stop();
+        }
+      }
+    } finally {
+      await client.close();
+      await store.stop();
+    }
+  }
+  return { rows, scales };
+}
