@@ -16,7 +16,6 @@ import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AggregateGroupKeyResolver, BudgetFinalComparisonResolver, CountStatisticsResolver, MoneyStatisticsResolver, VehicleRunningCostResolver, YearOverYearComparisonResolver } from '../resolvers/analytics-fields.resolver.js';
 import { ApplicationResolver } from '../resolvers/application.resolver.js';
 import { ApplicationAnswerResolver, InformationApplicationResolver } from '../resolvers/application-fields.resolver.js';
-import { OFFICE_RESOLVERS, OFFICE_TYPES } from '../resolvers/office-schema.js';
 import { OrganizationRecordsResolver } from '../resolvers/organization-records.resolver.js';
 import { OrganizationResolver } from '../resolvers/organization.resolver.js';
 import { AppointmentResolver, PersonResolver, PostResolver } from '../resolvers/personnel.resolver.js';
@@ -56,7 +55,6 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       SupplierResolver,
       ...OFFICE_RESOLVERS,
       AnalyticsResolver, AggregateGroupKeyResolver, MoneyStatisticsResolver, CountStatisticsResolver, BudgetFinalComparisonResolver, YearOverYearComparisonResolver, VehicleRunningCostResolver,
-      ...OFFICE_RESOLVERS,
       ApiKeyResolver,
       ApplicationResolver, InformationApplicationResolver, ApplicationAnswerResolver,
     ],
