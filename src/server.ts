@@ -22,6 +22,7 @@ import { graphiqlAssets, serveGraphiql } from './http/graphiql.js';
 import { healthRouter, type StorePinger } from './http/health.js';
 import { httpErrorHandler, notFound } from './http/http-errors.js';
 import { queryLimitsPlugin } from './http/query-limits.js';
+import { exportRoutes } from './http/exports.js';
 import { accessLog } from './http/access-log.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { attachmentRoutes } from './http/attachments.js';
@@ -117,6 +118,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   );
   // Other routes that need the caller (`principalOf(res)`) are mounted here, after `authenticate`.
   app.use(attachmentRoutes(stores as unknown as Stores, logger));
+  app.use(exportRoutes({ stores: stores as unknown as Stores, schema, logger, limits: { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }, bodyLimitBytes: config.bodyLimitBytes }));
   app.use(notFound);
   app.use(httpErrorHandler(logger));
 
