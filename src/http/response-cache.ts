@@ -1,0 +1,253 @@
+/**
+ * A response cache for public reads of the graph: the JSON of a query
+ * answered without errors to the public is kept, keyed by the operation,
+ * its variables and the negotiated media type, and served again until a
+ * published change touches it. Invalidation is precise on records (an
+ * entry holding a changed record id, or asking for one, is dropped) and
+ * conservative on lists (an entry holding any list is dropped on every
+ * change of any catalog, since a new or withdrawn record can enter or leave
+ * any listing). A response computed while a change was announced is not
+ * stored, so a withdrawn record is never served from the cache.
+ */
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getOperationAST, parse, type OperationTypeNode } from 'graphql';
+import type { PublishedChange } from '../../datasources/change-feed.js';
+
+/** Where changes are announced (the stores' `changes` feed). */
+export interface ChangeSource {
+  subscribe(listener: (change: PublishedChange) => void): () => void;
+}
+
+export interface ResponseCacheOptions {
+  changes: ChangeSource;
+  /** Whether the caller is the public (only public reads are cached); by default, requests without an Authorization header. */
+  isPublic?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Entries kept at most; the oldest go first (default 10,000). */
+  maxEntries?: number;
+  /** How long an entry lives, bounding how late a scheduled publication shows in lists (default 60 s). */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/** What the cache holds and did, for tests and the benchmark. */
+export interface ResponseCacheStats {
+  entries: number;
+  hits: number;
+  misses: number;
+  dropped: number;
+}
+
+export interface ResponseCache {
+  /** Express-compatible middleware: answers from the cache or lets the request through and keeps its answer. Needs `req.body` parsed for POST. */
+  middleware(req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: (error?: unknown) => void): void;
+  stats(): ResponseCacheStats;
+  /** Stops listening to changes and empties the cache. */
+  close(): void;
+}
+
+interface Entry {
+  body: Buffer;
+  contentType: string;
+  etag: string;
+  expires: number;
+  recordIds: string[];
+  lists: boolean;
+}
+
+interface Operation {
+  query?: string;
+  operationName?: string;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+/** A strong ETag of a response body. */
+export function etagOf(body: Buffer | string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** Whether an If-None-Match header value names `etag` (weak or strong, or `*`). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+const GLOBAL_ID = /^[A-Za-z0-9_-]{4,}$/u;
+
+/** The record id inside a string that is a global id ("Type:id" in base64url), else null. */
+function recordIdOf(value: string): string | null {
+  if (!GLOBAL_ID.test(value)) return null;
+  const decoded = Buffer.from(value, 'base64url').toString('utf8');
+  const match = /^[A-Z][A-Za-z]*:(.+)$/u.exec(decoded);
+  return match ? match[1]! : null;
+}
+
+/** Record ids of every global id in `value`, and whether it holds a list. */
+function scan(value: unknown, ids: Set<string>): boolean {
+  if (typeof value === 'string') {
+    const id = recordIdOf(value);
+    if (id !== null) ids.add(id);
+    return false;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) scan(item, ids);
+    return true;
+  }
+  let lists = false;
+  if (value !== null && typeof value === 'object') for (const item of Object.values(value)) lists = scan(item, ids) || lists;
+  return lists;
+}
+
+/** The operation of a GET (query string) or POST (parsed JSON body) request. */
+function operationOf(req: IncomingMessage & { body?: unknown }): Operation | null {
+  if (req.method === 'POST') return req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Operation) : null;
+  if (req.method !== 'GET') return null;
+  const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const json = (name: string) => {
+    const text = params.get(name);
+    if (text === null) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  return { query: params.get('query') ?? undefined, operationName: params.get('operationName') ?? undefined, variables: json('variables'), extensions: json('extensions') };
+}
+
+/** Creates the cache and subscribes it to `options.changes`; mount `middleware` after the JSON body parser, before GraphQL. */
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const isPublic = options.isPublic ?? ((req) => req.headers.authorization === undefined);
+  const maxEntries = options.maxEntries ?? 10_000;
+  const ttlMs = options.ttlMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+  const byRecord = new Map<string, Set<string>>();
+  const operationTypes = new Map<string, OperationTypeNode | null>();
+  let generation = 0;
+  const counters = { hits: 0, misses: 0, dropped: 0 };
+
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    counters.dropped++;
+    for (const id of entry.recordIds) {
+      const keys = byRecord.get(id);
+      keys?.delete(key);
+      if (keys?.size === 0) byRecord.delete(id);
+    }
+  };
+
+  const unsubscribe = options.changes.subscribe((change) => {
+    generation++;
+    for (const id of change.recordIds) for (const key of [...(byRecord.get(id) ?? [])]) drop(key);
+    for (const [key, entry] of [...entries]) if (entry.lists) drop(key);
+  });
+
+  /** The operation's type, from a memo of parsed documents (null when it does not parse or names no single operation). */
+  const typeOf = (query: string, operationName: string | undefined): OperationTypeNode | null => {
+    const memo = `${operationName ?? ''}\u0000${query}`;
+    if (operationTypes.has(memo)) return operationTypes.get(memo)!;
+    let type: OperationTypeNode | null = null;
+    try {
+      type = getOperationAST(parse(query), operationName)?.operation ?? null;
+    } catch {
+      type = null;
+    }
+    if (operationTypes.size >= 1_000) operationTypes.clear();
+    operationTypes.set(memo, type);
+    return type;
+  };
+
+  const store = (key: string, entry: Entry) => {
+    drop(key);
+    if (entries.size >= maxEntries) drop(entries.keys().next().value!);
+    entries.set(key, entry);
+    for (const id of entry.recordIds) {
+      const keys = byRecord.get(id) ?? new Set<string>();
+      keys.add(key);
+      byRecord.set(id, keys);
+    }
+  };
+
+  return {
+    middleware(req, res, next) {
+      const operation = operationOf(req);
+      if (!operation || typeof operation.query !== 'string' || !isPublic(req, res) || typeOf(operation.query, operation.operationName) !== 'query') return next();
+      const accept = req.headers.accept ?? '';
+      const key = JSON.stringify([operation.query, operation.operationName ?? null, operation.variables ?? null, accept]);
+      const cached = entries.get(key);
+      if (cached && cached.expires > now()) {
+        counters.hits++;
+        res.setHeader('etag', cached.etag);
+        res.setHeader('x-cache', 'HIT');
+        if (req.method === 'GET' && matchesEtag(req.headers['if-none-match'], cached.etag)) {
+          res.statusCode = 304;
+          res.end();
+          return;
+        }
+        res.statusCode = 200;
+        res.setHeader('content-type', cached.contentType);
+        res.setHeader('content-length', cached.body.length);
+        res.end(cached.body);
+        return;
+      }
+      if (cached) drop(key);
+      counters.misses++;
+      const startedAt = generation;
+      const chunks: Buffer[] = [];
+      const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      const keep = (chunk: unknown, encoding: unknown) => {
+        if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+        else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+      };
+      res.write = ((chunk: unknown, ...rest: unknown[]) => {
+        keep(chunk, rest[0]);
+        return write(chunk, ...rest);
+      }) as typeof res.write;
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+        if (chunk !== undefined && typeof chunk !== 'function') keep(chunk, rest[0]);
+        if (!res.headersSent) {
+          res.setHeader('x-cache', 'MISS');
+          // The first answer carries the ETag a later conditional GET will present.
+          if (res.statusCode === 200 && res.getHeader('etag') === undefined) res.setHeader('etag', etagOf(Buffer.concat(chunks)));
+        }
+        const result = end(chunk, ...rest);
+        // A change announced while this answer was computed may have withdrawn something in it.
+        if (res.statusCode === 200 && generation === startedAt) remember(Buffer.concat(chunks), String(res.getHeader('content-type') ?? 'application/json'));
+        return result;
+      }) as typeof res.end;
+      const remember = (body: Buffer, contentType: string) => {
+        let parsed: { data?: unknown; errors?: unknown };
+        try {
+          parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
+        } catch {
+          return;
+        }
+        if (parsed.errors !== undefined || parsed.data == null) return;
+        const ids = new Set<string>();
+        const lists = scan(parsed.data, ids);
+        // Asked-for ids count too: an item that is not public yet answers null and must go when it is published.
+        scan(operation.variables, ids);
+        for (const literal of operation.query!.match(/"[A-Za-z0-9_-]{4,}"/gu) ?? []) scan(literal.slice(1, -1), ids);
+        const etag = res.getHeader('etag');
+        store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), expires: now() + ttlMs, recordIds: [...ids], lists });
+      };
+      next();
+    },
+    stats() {
+      return { entries: entries.size, ...counters };
+    },
+    close() {
+      unsubscribe();
+      entries.clear();
+      byRecord.clear();
+    },
+  };
+}

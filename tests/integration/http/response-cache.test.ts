@@ -1,0 +1,125 @@
+/**
+ * The public response cache over HTTP: public reads are answered again
+ * from the cache (with an ETag, and 304 for a matching If-None-Match);
+ * callers with credentials, mutations and answers with errors are not
+ * cached; a published change drops exactly the entries holding or asking
+ * for a changed record, and every entry holding a list; an answer computed
+ * while a change was announced is not kept.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ChangeFeed } from '../../../datasources/change-feed.js';
+import { createResponseCache, type ResponseCache } from '../../../src/http/response-cache.js';
+
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+
+let server: http.Server;
+let origin = '';
+let cache: ResponseCache;
+const changes = new ChangeFeed();
+let backendCalls = 0;
+/** Runs while the backend computes an answer (to announce a change in the middle of it). */
+let duringAnswer: (() => void) | null = null;
+
+function backend(body: { query: string; variables?: { id?: string; fail?: boolean } }): unknown {
+  backendCalls++;
+  duringAnswer?.();
+  if (body.variables?.fail) return { data: null, errors: [{ message: 'store down', extensions: { code: 'SOURCE_UNAVAILABLE' } }] };
+  if (body.query.includes('list')) return { data: { list: [{ id: gid('Procurement', 'p1') }] } };
+  return { data: { node: body.variables?.id === 'missing' ? null : { id: gid('Procurement', body.variables?.id ?? 'p0'), title: '采购结果公告' } } };
+}
+
+beforeAll(async () => {
+  cache = createResponseCache({ changes });
+  server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(req.url!, 'http://x');
+      const body = (req.method === 'POST' ? JSON.parse(text) : { query: url.searchParams.get('query'), variables: JSON.parse(url.searchParams.get('variables') ?? '{}') }) as Parameters<typeof backend>[0];
+      cache.middleware(Object.assign(req, { body: req.method === 'POST' ? body : undefined }), res, () => {
+        const answer = JSON.stringify(backend(body));
+        res.setHeader('content-type', 'application/json');
+        res.end(answer);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  cache.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  backendCalls = 0;
+  duringAnswer = null;
+});
+
+async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, cache: response.headers.get('x-cache'), etag: response.headers.get('etag'), body: await response.text() };
+}
+
+describe('response cache', () => {
+  it('answers a repeated public read from the cache, with the same body and an ETag', async () => {
+    const first = await post('query { node(id: $id) { id } }', { id: 'a1' });
+    const second = await post('query { node(id: $id) { id } }', { id: 'a1' });
+    expect(first.cache).toBe('MISS');
+    expect(second.cache).toBe('HIT');
+    expect(second.body).toBe(first.body);
+    expect(second.etag).toMatch(/^"/);
+    expect(backendCalls).toBe(1);
+  });
+
+  it('answers a conditional GET whose ETag matches with 304', async () => {
+    const query = encodeURIComponent('query { node(id: $id) { id } }');
+    const variables = encodeURIComponent(JSON.stringify({ id: 'g1' }));
+    const first = await fetch(`${origin}/graphql?query=${query}&variables=${variables}`);
+    await first.text();
+    const again = await fetch(`${origin}/graphql?query=${query}&variables=${variables}`, { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(backendCalls).toBe(1);
+  });
+
+  it('does not cache callers with credentials, mutations, or answers with errors', async () => {
+    await post('query { node(id: $id) { id } }', { id: 'k1' }, { authorization: 'Bearer x' });
+    await post('query { node(id: $id) { id } }', { id: 'k1' }, { authorization: 'Bearer x' });
+    await post('mutation { node(id: $id) { id } }', { id: 'k2' });
+    await post('mutation { node(id: $id) { id } }', { id: 'k2' });
+    await post('query { node(id: $id) { id } }', { id: 'k3', fail: true });
+    const failedAgain = await post('query { node(id: $id) { id } }', { id: 'k3', fail: true });
+    expect(failedAgain.cache).toBe('MISS');
+    expect(backendCalls).toBe(6);
+  });
+
+  it('drops the entries holding a changed record and every list, and keeps the others', async () => {
+    await post('query { node(id: $id) { id } }', { id: 'w1' });
+    await post('query { node(id: $id) { id } }', { id: 'w2' });
+    await post('query { list { id } }');
+    changes.publish({ store: 'procurement', recordIds: ['w1'], organizationIds: ['org-1'] });
+    expect((await post('query { node(id: $id) { id } }', { id: 'w1' })).cache).toBe('MISS');
+    expect((await post('query { node(id: $id) { id } }', { id: 'w2' })).cache).toBe('HIT');
+    expect((await post('query { list { id } }')).cache).toBe('MISS');
+  });
+
+  it('drops an answer of null for an id once that record is published', async () => {
+    await post('query { node(id: $id) { id } }', { id: gid('Procurement', 'missing') });
+    expect((await post('query { node(id: $id) { id } }', { id: gid('Procurement', 'missing') })).cache).toBe('HIT');
+    changes.publish({ store: 'procurement', recordIds: ['missing'], organizationIds: [] });
+    expect((await post('query { node(id: $id) { id } }', { id: gid('Procurement', 'missing') })).cache).toBe('MISS');
+  });
+
+  it('does not keep an answer computed while a change was announced', async () => {
+    duringAnswer = () => changes.publish({ store: 'procurement', recordIds: ['zzz'], organizationIds: [] });
+    await post('query { node(id: $id) { id } }', { id: 'r1' });
+    duringAnswer = null;
+    expect((await post('query { node(id: $id) { id } }', { id: 'r1' })).cache).toBe('MISS');
+    expect(cache.stats().hits).toBeGreaterThan(0);
+  });
+});
