@@ -1,0 +1,45 @@
+/**
+ * HTTP caching of public reads: a query sent with GET by the public and
+ * answered without errors says `Cache-Control: public, max-age=N,
+ * must-revalidate` (N is 0 by default: a browser or CDN may keep the answer
+ * but asks again with its ETag, and express answers 304 while the body is
+ * unchanged, so a withdrawn record is never served from an HTTP cache).
+ * Everything a caller with credentials receives says `private, no-store`.
+ * POST answers and answers with errors keep Apollo's `no-store`.
+ */
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+
+export interface PublicCacheControlOptions<TContext extends BaseContext> {
+  /** Whether the request's caller is the public (e.g. `context.principal.role === 'public'`). */
+  isPublic(context: TContext): boolean;
+  /** How long HTTP caches may serve a public answer without asking again (default 0). */
+  maxAgeSeconds?: number;
+}
+
+/**
+ * The Apollo plugin that sets Cache-Control (and Vary) as described above;
+ * register it after any plugin that adds errors in `willSendResponse`, so
+ * that an answer with errors is never marked public.
+ */
+export function publicCacheControlPlugin<TContext extends BaseContext>(options: PublicCacheControlOptions<TContext>): ApolloServerPlugin<TContext> {
+  const maxAge = options.maxAgeSeconds ?? 0;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, contextValue, operation }) {
+          const headers = response.http.headers;
+          if (!options.isPublic(contextValue)) {
+            headers.set('cache-control', 'private, no-store');
+            return;
+          }
+          const clean = response.body.kind === 'single' && response.body.singleResult.errors === undefined;
+          if (request.http?.method === 'GET' && operation?.operation === 'query' && clean) {
+            // Apollo's own cache-control plugin leaves a header it cannot parse alone, so this one stands.
+            headers.set('cache-control', `public, max-age=${maxAge}, must-revalidate`);
+            headers.set('vary', 'accept, authorization');
+          }
+        },
+      };
+    },
+  };
+}
