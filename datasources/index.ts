@@ -7,6 +7,7 @@ import { CatalogSource } from './catalog/catalog-source.js';
 import { ChangeFeed } from './change-feed.js';
 import { API_KEY_INDEXES, ApiKeyStore } from './credentials/api-key-store.js';
 import { APPLICATION_INDEXES, ApplicationStore } from './applications/application-store.js';
+import { AnnualReportSource } from './annual-report/annual-report-source.js';
 import { FederatedCatalog } from './catalog/federated-catalog.js';
 import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
 import { OFFICE_DISCLOSURE_KINDS, OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
@@ -34,6 +35,8 @@ export interface Stores {
   credentials: ApiKeyStore;
   /** Applications for disclosure (依申请公开), kept in the office store. */
   applications: ApplicationStore;
+  /** Annual reports (政府信息公开工作年度报告) computed from the graph. */
+  annualReports: AnnualReportSource;
   /** The disclosure catalog over every store. */
   catalog: FederatedCatalog;
   /** Each store's catalog collection, by store. */
@@ -76,6 +79,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     office: new OfficeStore(connections.office),
     credentials: new ApiKeyStore(connections.office),
     applications: new ApplicationStore(connections.office),
+    annualReports: new AnnualReportSource(new OfficeStore(connections.office), new ApplicationStore(connections.office), catalog, connections.office),
     catalog,
     catalogs,
     connections,

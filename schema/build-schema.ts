@@ -16,6 +16,7 @@ import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AggregateGroupKeyResolver, BudgetFinalComparisonResolver, CountStatisticsResolver, MoneyStatisticsResolver, VehicleRunningCostResolver, YearOverYearComparisonResolver } from '../resolvers/analytics-fields.resolver.js';
 import { ApplicationResolver } from '../resolvers/application.resolver.js';
 import { ApplicationAnswerResolver, InformationApplicationResolver } from '../resolvers/application-fields.resolver.js';
+import { AnnualReportResolver } from '../resolvers/annual-report.resolver.js';
 import { OrganizationRecordsResolver } from '../resolvers/organization-records.resolver.js';
 import { OrganizationResolver } from '../resolvers/organization.resolver.js';
 import { AppointmentResolver, PersonResolver, PostResolver } from '../resolvers/personnel.resolver.js';
@@ -56,7 +57,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       ...OFFICE_RESOLVERS,
       AnalyticsResolver, AggregateGroupKeyResolver, MoneyStatisticsResolver, CountStatisticsResolver, BudgetFinalComparisonResolver, YearOverYearComparisonResolver, VehicleRunningCostResolver,
       ApiKeyResolver,
-      ApplicationResolver, InformationApplicationResolver, ApplicationAnswerResolver,
+      ApplicationResolver, InformationApplicationResolver, ApplicationAnswerResolver, AnnualReportResolver,
     ],
     // Types reachable only through interfaces must be named so they are in the schema.
     orphanedTypes: [Appointment, ThreePublicExpenseStatement, ThreePublicExpense, FundAllocation, Procurement, PublishedDocument, Person, Post, Supplier, ...OFFICE_TYPES],

@@ -26,6 +26,7 @@ import { exportRoutes } from './http/exports.js';
 import { accessLog } from './http/access-log.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { attachmentRoutes } from './http/attachments.js';
+import { annualReportRoutes } from './http/annual-report-routes.js';
 import { authenticate, Authenticator, principalOf } from './auth/authenticate.js';
 import type { Principal } from '../datasources/principal.js';
 
@@ -118,6 +119,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   );
   // Other routes that need the caller (`principalOf(res)`) are mounted here, after `authenticate`.
   app.use(attachmentRoutes(stores as unknown as Stores, logger));
+  app.use(annualReportRoutes(stores as unknown as Stores, logger));
   app.use(exportRoutes({ stores: stores as unknown as Stores, schema, logger, limits: { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }, bodyLimitBytes: config.bodyLimitBytes }));
   app.use(notFound);
   app.use(httpErrorHandler(logger));

@@ -19,6 +19,7 @@ import { RELEASES, SUPPLIERS } from '../procurement/procurement-store.js';
 import type { StoreName } from '../store-name.js';
 import { catalogEntries, type Publication } from './demo-catalog.js';
 import { demoDocuments } from './demo-documents.js';
+import { demoApplicationCollections } from './demo-applications.js';
 import { demoPolicies } from './demo-office-policies.js';
 import { demoPowerLists } from './demo-power-list.js';
 import { demoFinance } from './demo-finance.js';
@@ -72,6 +73,7 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
     office: {
       [ORGANIZATIONS]: demoOrganizations().map((o) => stored({ ...o })),
       [DOCUMENTS]: office.documents.map((d) => stored({ ...d })),
+      ...demoApplicationCollections(),
       [POLICIES]: policies.policies.map((p) => stored({ ...p })),
       [INTERPRETATIONS]: policies.interpretations.map((i) => stored({ ...i })),
       [ATTACHMENT_FILES]: policies.files.map((f) => stored({ ...f })),
