@@ -11,6 +11,7 @@ import { DisclosureConnectionResolver } from '../resolvers/disclosure-connection
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
 import { FundAllocationResolver, ThreePublicExpenseResolver, ThreePublicExpenseStatementResolver } from '../resolvers/finance.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
+import { PUSH_RESOLVERS } from '../resolvers/push-schema.js';
 import { OFFICE_RESOLVERS, OFFICE_TYPES } from '../resolvers/office-schema.js';
 import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AggregateGroupKeyResolver, BudgetFinalComparisonResolver, CountStatisticsResolver, MoneyStatisticsResolver, VehicleRunningCostResolver, YearOverYearComparisonResolver } from '../resolvers/analytics-fields.resolver.js';
@@ -54,6 +55,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       AwardResolver,
       MoneyValueResolver,
       SupplierResolver,
+      ...PUSH_RESOLVERS,
       ...OFFICE_RESOLVERS,
       AnalyticsResolver, AggregateGroupKeyResolver, MoneyStatisticsResolver, CountStatisticsResolver, BudgetFinalComparisonResolver, YearOverYearComparisonResolver, VehicleRunningCostResolver,
       ApiKeyResolver,
