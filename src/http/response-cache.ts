@@ -55,7 +55,8 @@ interface Entry {
   lists: boolean;
 }
 
-interface Operation {
+/** A GraphQL-over-HTTP request's operation fields, as sent. */
+export interface Operation {
   query?: string;
   operationName?: string;
   variables?: unknown;
@@ -102,8 +103,8 @@ function scan(value: unknown, ids: Set<string>): boolean {
   return lists;
 }
 
-/** The operation of a GET (query string) or POST (parsed JSON body) request. */
-function operationOf(req: IncomingMessage & { body?: unknown }): Operation | null {
+/** The operation of a GET (query string) or POST (parsed JSON body) request; null for other methods or a body that is not an object. */
+export function operationOf(req: IncomingMessage & { body?: unknown }): Operation | null {
   if (req.method === 'POST') return req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Operation) : null;
   if (req.method !== 'GET') return null;
   const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
