@@ -3,11 +3,16 @@ import { Interpretation } from '../schema/interpretation.type.js';
 import { PolicyDocument } from '../schema/policy-document.type.js';
 import { PowerListItem } from '../schema/power-list-item.type.js';
 import { PowerList } from '../schema/power-list.type.js';
+import { LandRequisitionNotice } from '../schema/land-notice.types.js';
+import { CompensationStandardResolver, LandCompensationResolver, LandRequisitionNoticeResolver } from './land.resolver.js';
 import { AttachmentResolver, InterpretationResolver, PolicyDocumentResolver } from './policy.resolver.js';
 import { PowerItemFeeResolver, PowerListItemResolver, PowerListResolver } from './power-list.resolver.js';
 
 /** Resolver classes of the office kinds. */
-export const OFFICE_RESOLVERS = [PolicyDocumentResolver, InterpretationResolver, AttachmentResolver, PowerListResolver, PowerListItemResolver, PowerItemFeeResolver] as const;
+export const OFFICE_RESOLVERS = [
+  PolicyDocumentResolver, InterpretationResolver, AttachmentResolver, PowerListResolver, PowerListItemResolver, PowerItemFeeResolver,
+  LandRequisitionNoticeResolver, CompensationStandardResolver, LandCompensationResolver,
+] as const;
 
 /** Types reachable only through `Disclosure` or `Node`. */
-export const OFFICE_TYPES = [PolicyDocument, Interpretation, PowerList, PowerListItem];
+export const OFFICE_TYPES = [PolicyDocument, Interpretation, PowerList, PowerListItem, LandRequisitionNotice];

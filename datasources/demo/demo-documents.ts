@@ -2,6 +2,7 @@
 import type { CategoryCode, ChannelCode } from '../catalog/catalog-entry.js';
 import type { PublishedDocumentRecord, PublishedDocumentType } from '../office/office-records.js';
 import { chinaTime, type Publication } from './demo-catalog.js';
+import { LAND_NOTICE_TITLES } from './demo-office-land.js';
 import { DEPT, TOWN } from './demo-organizations.js';
 import { DELEGATED_APPROVAL_ITEMS, numbered, PUBLIC_SERVICE_ITEMS } from './demo-power-list.js';
 
@@ -103,7 +104,7 @@ const CHANNELS: Partial<Record<CategoryCode, ChannelCode[]>> = {
 /** Categories whose records now have kinds of their own (demo-office-*.ts); their rows stay here only to keep the other documents' ids. */
 const HAS_OWN_KIND = new Set<CategoryCode>(['POLICY_DOCUMENTS', 'ADMINISTRATIVE_APPROVAL_LIST', 'PUBLIC_SERVICE_LIST']);
 /** Land notices of 统筹城乡事业发展, kept as LandRequisitionNotice records (demo-office-land.ts). */
-const LAND_NOTICE_TITLES = new Set<string>();
+const LAND_NOTICES = new Set<string>(LAND_NOTICE_TITLES);
 
 /** Published documents of the categories without a record kind of their own, and their publications. */
 export function demoDocuments(): { documents: PublishedDocumentRecord[]; publications: Publication[] } {
@@ -117,7 +118,7 @@ export function demoDocuments(): { documents: PublishedDocumentRecord[]; publica
   rows.forEach(([day, category, documentType, organizationId, title, body, documentNumber], index) => {
     // Ids stay those of the row's position, so the documents left here keep theirs.
     const id = `doc-2015-${String(index + 1).padStart(3, '0')}`;
-    if (HAS_OWN_KIND.has(category) || LAND_NOTICE_TITLES.has(title)) return;
+    if (HAS_OWN_KIND.has(category) || LAND_NOTICES.has(title)) return;
     documents.push({ id, documentType, documentNumber: documentNumber ?? null, body });
     publications.push({
       id,

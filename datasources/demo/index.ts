@@ -14,12 +14,14 @@ import type { Stores } from '../index.js';
 import { DOCUMENTS, ORGANIZATIONS } from '../office/office-store.js';
 import { ATTACHMENT_FILES, INTERPRETATIONS, POLICIES } from '../office/policy-store.js';
 import { POWER_LIST_ITEMS, POWER_LISTS } from '../office/power-list-store.js';
+import { LAND_NOTICES } from '../office/land-store.js';
 import { APPOINTMENTS, PEOPLE, POSTS } from '../personnel/personnel-store.js';
 import { RELEASES, SUPPLIERS } from '../procurement/procurement-store.js';
 import type { StoreName } from '../store-name.js';
 import { catalogEntries, type Publication } from './demo-catalog.js';
 import { demoDocuments } from './demo-documents.js';
 import { demoApplicationCollections } from './demo-applications.js';
+import { demoLandNotices } from './demo-office-land.js';
 import { demoPolicies } from './demo-office-policies.js';
 import { demoPowerLists } from './demo-power-list.js';
 import { demoFinance } from './demo-finance.js';
@@ -44,6 +46,15 @@ function withFee(doc: Document): Document {
   return { ...doc, fee: { ...doc.fee, amount: doc.fee.amount === null ? null : toDecimal128(doc.fee.amount as string) } };
 }
 
+function withLandAmounts(doc: Document): Document {
+  return {
+    ...doc,
+    areaMu: toDecimal128(doc.areaMu as string),
+    standards: (doc.standards as Document[]).map((s) => ({ ...s, rate: toDecimal128(s.rate as string) })),
+    compensations: (doc.compensations as Document[]).map((c) => ({ ...c, amount: toDecimal128(c.amount as string) })),
+  };
+}
+
 function withValues(doc: Document): Document {
   const value = (v: Document) => ({ ...v, amount: toDecimal128(v.amount as string) });
   return {
@@ -62,7 +73,8 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
   const office = demoDocuments();
   const policies = demoPolicies();
   const powerLists = demoPowerLists();
-  const officePublications = [...office.publications, ...policies.publications, ...powerLists.publications];
+  const land = demoLandNotices();
+  const officePublications = [...office.publications, ...policies.publications, ...powerLists.publications, ...land.publications];
   // Numbered together, so index numbers are unique across stores.
   const entries = catalogEntries([...personnel.publications, ...finance.publications, ...procurement.publications, ...officePublications]);
   const catalog = (publications: Publication[]) => {
@@ -79,6 +91,7 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
       [ATTACHMENT_FILES]: policies.files.map((f) => stored({ ...f })),
       [POWER_LISTS]: powerLists.lists.map((l) => stored({ ...l })),
       [POWER_LIST_ITEMS]: powerLists.items.map((item) => stored({ ...item }, withFee)),
+      [LAND_NOTICES]: land.notices.map((n) => stored({ ...n }, withLandAmounts)),
       [CATALOG_COLLECTION]: catalog(officePublications),
     },
     personnel: {
