@@ -25,6 +25,16 @@ import { listConnection } from './list-connection.js';
 const ON = { nullable: true, description: 'Day the step took effect (default: today, China time); not before the previous step, not after today.' } as const;
 const TRACKING = { description: 'Tracking number of the application.' } as const;
 
+/**
+ * Tells caches of public reads that an application changed: the applicant's
+ * view (`application`) and the annual report are public answers that an
+ * office step makes stale. Announced after the write is durable.
+ */
+function announced<T extends { id: string; organizationId: string }>(context: GatewayContext, application: T): T {
+  context.stores.changes.publish({ store: 'office', recordIds: [application.id], organizationIds: [application.organizationId] });
+  return application;
+}
+
 function scopeFilter(scope: readonly string[] | null, organizationId: string | undefined): readonly string[] | null {
   if (organizationId === undefined) return scope;
   const id = recordIdOf(organizationId, 'Organization', 'organizationId');
@@ -104,17 +114,17 @@ export class ApplicationResolver {
       },
       { by: 'applicant', now: context.now },
     );
-    return { secret, application };
+    return { secret, application: announced(context, application) };
   }
 
   @Mutation(() => InformationApplication, { description: 'The applicant withdraws their open application (撤回), proving it with the secret.' })
-  withdrawApplication(
+  async withdrawApplication(
     @Arg('trackingNumber', () => String, TRACKING) trackingNumber: string,
     @Arg('secret', () => String, { description: 'The secret given at filing.' }) secret: string,
     @Arg('reason', () => String, { nullable: true, description: 'Why (optional).' }) reason: string | undefined,
     @Ctx() context: GatewayContext,
   ) {
-    return context.stores.applications.withdrawByApplicant(trackingNumber, secret, reason ?? null, context.now);
+    return announced(context, await context.stores.applications.withdrawByApplicant(trackingNumber, secret, reason ?? null, context.now));
   }
 
   @Mutation(() => InformationApplication, { description: 'Office: asks the applicant to correct the application (告知补正); the clock stops and starts again in full when the correction arrives.' })
@@ -230,7 +240,7 @@ export class ApplicationResolver {
 
   private async step(context: GatewayContext, trackingNumber: string, request: StepRequest): Promise<OfficeApplicationRecord> {
     const scope = await officeScope(context, 'act on applications');
-    return context.stores.applications.step(trackingNumber, request, { by: context.principal.id, now: context.now }, scope);
+    return announced(context, await context.stores.applications.step(trackingNumber, request, { by: context.principal.id, now: context.now }, scope));
   }
 
   private async openWithClocks(context: GatewayContext, organizationId: string | undefined) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PublishedChange } from '../../../datasources/change-feed.js';
 import { issueKey, issueRoleKeys, type IssuedKey } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 import { APPLICATION_FIELDS, codes, freezeClock, globalOrganizationId, OFFICE_DEPARTMENT, TOWN } from './application-fixtures.js';
@@ -210,6 +211,21 @@ describe('the office', () => {
     expect(reviewed.data).toEqual({ recordApplicationReview: { state: 'IN_REVIEW_OR_LITIGATION', reviews: [{ kind: 'ADMINISTRATIVE_REVIEW', filedOn: '2026-11-25', result: null }] } });
     const decided = await gateway.graphql(`mutation($n: String!) { decideApplicationReview(trackingNumber: $n, reviewIndex: 0, result: UPHELD) { state reviews { result decidedOn } } }`, { n }, office.headers);
     expect(decided.data).toEqual({ decideApplicationReview: { state: 'ANSWERED', reviews: [{ result: 'UPHELD', decidedOn: '2026-11-25' }] } });
+  });
+});
+
+describe('caches of public reads', () => {
+  it('are told of every change of an application, after it is written', async () => {
+    const seen: PublishedChange[] = [];
+    const off = gateway.stores.changes.subscribe((change) => seen.push(change));
+    const filed = await file();
+    const n = filed.application.trackingNumber;
+    await gateway.graphql(`mutation($n: String!) { requestApplicationCorrection(trackingNumber: $n, reason: "请写明所需信息的年份") { state } }`, { n }, office.headers);
+    const refused = await gateway.graphql(`mutation($n: String!) { requestApplicationCorrection(trackingNumber: $n, reason: "再次补正") { state } }`, { n }, office.headers);
+    expect(codes(refused)).toEqual(['INVALID_TRANSITION']);
+    off();
+    const change = { store: 'office', recordIds: [`application-${n}`], organizationIds: [TOWN] };
+    expect(seen).toEqual([change, change]);
   });
 });
 
