@@ -102,6 +102,13 @@ async function operations(client: MongoClient): Promise<number> {
  * blur the count); the second serverStatus counts itself.
  */
 async function roundTrips(client: MongoClient, server: ServerProcess, requests: PlannedRequest[]): Promise<number> {
+  // Requests of the load generator that were still in flight when it stopped are finished first.
+  for (let last = await operations(client); ; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await operations(client);
+    if (now - last <= 1) break;
+    last = now;
+  }
   const probes = requests.slice(0, 10);
   const before = await operations(client);
   for (const request of probes) await fetchAnswer(server, request);
