@@ -57,7 +57,10 @@ export class AnnualReportResolver {
     const id = recordIdOf(organizationId, 'Organization', 'organizationId');
     const scope = await officeScope(context, 'publish annual reports');
     if (scope !== null && !scope.includes(id)) throw badUserInput('organizationId', 'You do not handle the reports of this organization.');
-    return view(await context.stores.annualReports.publish(id, year, context.principal.id, context.now));
+    const published = await context.stores.annualReports.publish(id, year, context.principal.id, context.now);
+    // Cached public answers of this report now lack its publication.
+    context.stores.changes.publish({ store: 'office', recordIds: [], organizationIds: [id] });
+    return view(published);
   }
 
   @FieldResolver(() => Organization, { description: 'The organization reported on.' })

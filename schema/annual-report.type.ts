@@ -62,6 +62,36 @@ export class ProactiveDisclosureCounts {
   unavailableStores!: string[];
 }
 
+@ObjectType({ description: 'Items of the power list (行政权力清单) of one kind.' })
+export class PowerListCount {
+  @Field(() => String, { description: 'Kind code, as in the power list (e.g. ADMINISTRATIVE_APPROVAL, PUBLIC_SERVICE).' })
+  kind!: string;
+
+  @Field(() => String, { description: 'Chinese name, e.g. 公共服务事项.' })
+  label!: string;
+
+  @Field(() => Int, { description: 'Items handled by the organization or below it.' })
+  items!: number;
+
+  @Field(() => Int, { description: 'Of which delegated from the district (区级下放).' })
+  delegatedFromDistrict!: number;
+}
+
+@ObjectType({ description: 'Broadcasts of one channel (短信平台, 公开栏) in the period.' })
+export class BroadcastCount {
+  @Field(() => String, { description: 'Channel code (SMS_PLATFORM, GOVERNMENT_BULLETIN_BOARD, VILLAGE_BULLETIN_BOARD).' })
+  channel!: string;
+
+  @Field(() => String, { description: 'Chinese name.' })
+  label!: string;
+
+  @Field(() => Int, { description: 'Broadcasts sent.' })
+  broadcasts!: number;
+
+  @Field(() => Int, { description: 'Messages sent (for the SMS platform: text messages, 条).' })
+  messages!: number;
+}
+
 @ObjectType({ description: 'A column of table 三: an applicant type, or the total.' })
 export class ReportColumn {
   @Field(() => String, { description: 'ApplicantType value, or TOTAL.' })
@@ -183,6 +213,12 @@ export class AnnualReport {
 
   @Field(() => ProactiveDisclosureCounts, { description: '二 主动公开: the catalog counts per category and portal column.' })
   catalog!: ProactiveDisclosureCounts;
+
+  @Field(() => [PowerListCount], { description: 'The power list items handled by the organization or below it, per kind, as they stand today (the list is not dated per year).' })
+  powerList!: PowerListCount[];
+
+  @Field(() => [BroadcastCount], { description: 'Broadcasts per channel in the period of the catalog counts (the broadcast platform is the town’s: not split by department).' })
+  broadcasts!: BroadcastCount[];
 
   @Field(() => [String], { description: 'Items of table 二 the graph does not hold yet (rules and normative documents issued/repealed/in force, licences, penalties, enforcement decisions, fees): named instead of invented.' })
   proactiveNotHeld!: string[];

@@ -39,6 +39,10 @@ export interface AnnualReportRecord {
   year: number;
   /** Proactive disclosure: catalog entries per category up to `catalogThrough` (inclusive). */
   catalog: { through: string; counts: Array<{ category: string; label: string; count: number }>; total: number; unavailableStores: string[] };
+  /** The power list (行政权力清单) items handled by the organization or below it, per kind, as they stand today. */
+  powerList: Array<{ kind: string; label: string; items: number; delegatedFromDistrict: number }>;
+  /** Broadcasts (SMS platform, bulletin boards) sent in the period of the catalog counts, per channel. */
+  broadcasts: Array<{ channel: string; label: string; broadcasts: number; messages: number }>;
   /** Items of table 二 the graph does not hold: named, never invented. */
   proactiveNotHeld: string[];
   columns: Array<{ key: ApplicationColumn; label: string }>;

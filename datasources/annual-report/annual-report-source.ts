@@ -11,12 +11,14 @@ import type { ApplicationStore } from '../applications/application-store.js';
 import { startOfChinaDay, addDays, chinaDate } from '../calendar/local-date.js';
 import type { FederatedCatalog } from '../catalog/federated-catalog.js';
 import type { OfficeStore } from '../office/office-store.js';
+import { BroadcastStore } from '../office/broadcast-store.js';
 import { subtreeIdsOf } from '../office/organization-tree.js';
+import { PowerListStore } from '../office/power-list-store.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { AnnualReportRecord, ReportCheck, ReportViolation } from './annual-report-record.js';
 import { applicationTables, unbalancedColumns, type ColumnCounts } from './application-tables.js';
 import { ReportError } from './report-error.js';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, CATEGORY_LABELS, COLUMN_LABELS, PROACTIVE_ITEMS_NOT_HELD, REVIEW_KIND_LABELS } from './report-layout.js';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, BROADCAST_CHANNEL_LABELS, CATEGORY_LABELS, COLUMN_LABELS, POWER_KIND_LABELS, PROACTIVE_ITEMS_NOT_HELD, REVIEW_KIND_LABELS } from './report-layout.js';
 
 export const ANNUAL_REPORTS = 'annualReports';
 export const ANNUAL_REPORT_INDEXES: CollectionIndexes = { collection: ANNUAL_REPORTS, indexes: [] };
@@ -41,12 +43,18 @@ function difference(a: readonly string[], b: readonly string[]): string[] {
 
 /** Reports from the stores; `now` decides which years have ended. */
 export class AnnualReportSource {
+  private readonly powerLists: PowerListStore;
+  private readonly broadcasts: BroadcastStore;
+
   constructor(
     private readonly office: OfficeStore,
     private readonly applications: ApplicationStore,
     private readonly catalog: FederatedCatalog,
     private readonly connection: StoreConnection,
-  ) {}
+  ) {
+    this.powerLists = new PowerListStore(connection);
+    this.broadcasts = new BroadcastStore(connection);
+  }
 
   /** The report of `organizationId` for `year`; catalog counts run through `catalogThrough` (default 31 December). Throws ReportError for an unknown organization or a year out of range. */
   async build(organizationId: string, year: number, now: Date, catalogThrough?: string): Promise<AnnualReportRecord> {
@@ -59,11 +67,22 @@ export class AnnualReportSource {
     if (!organization) throw new ReportError('BAD_USER_INPUT', 'No organization with this id', 'organizationId');
     const scope = subtreeIdsOf(organizations, [organizationId])[0]!;
 
-    const [applications, categoryCounts, published] = await Promise.all([
+    const from = startOfChinaDay(`${year}-01-01`);
+    const to = startOfChinaDay(addDays(through, 1));
+    const [applications, categoryCounts, published, powerItems, broadcastTotals] = await Promise.all([
       this.applications.receivedUntil(scope, `${year}-12-31`),
-      this.catalog.countByCategory({ organizationIds: scope, publishedFrom: startOfChinaDay(`${year}-01-01`), publishedTo: startOfChinaDay(addDays(through, 1)), visibleAt: now }),
+      this.catalog.countByCategory({ organizationIds: scope, publishedFrom: from, publishedTo: to, visibleAt: now }),
       this.connection.run((db) => db.collection<PublishedReportDoc>(ANNUAL_REPORTS).find({ _id: { $in: [`${organizationId}:${year - 1}`, `${organizationId}:${year}`, `${organizationId}:${year + 1}`] } }).toArray()),
+      this.powerLists.items({ handlingOrganizationIds: scope }),
+      this.broadcasts.totals({ from, to, visibleAt: now }),
     ]);
+    const powerList = new Map<string, { items: number; delegatedFromDistrict: number }>();
+    for (const item of powerItems) {
+      const counts = powerList.get(item.kind) ?? { items: 0, delegatedFromDistrict: 0 };
+      counts.items += 1;
+      if (item.delegatedFromDistrict) counts.delegatedFromDistrict += 1;
+      powerList.set(item.kind, counts);
+    }
     const tables = applicationTables(applications, year);
     const publishedOf = (y: number) => published.find((doc) => doc.year === y) ?? null;
 
@@ -126,6 +145,8 @@ export class AnnualReportSource {
         total: counts.reduce((sum, c) => sum + c.count, 0),
         unavailableStores: categoryCounts.unavailable.map((error) => error.source),
       },
+      powerList: [...powerList.entries()].map(([kind, counts]) => ({ kind, label: POWER_KIND_LABELS[kind] ?? kind, ...counts })),
+      broadcasts: broadcastTotals.map((t) => ({ channel: t.channel, label: BROADCAST_CHANNEL_LABELS[t.channel] ?? t.channel, broadcasts: t.broadcasts, messages: t.messages })),
       proactiveNotHeld: [...PROACTIVE_ITEMS_NOT_HELD],
       columns: APPLICATION_COLUMNS.map((key) => ({ key, label: COLUMN_LABELS[key] })),
       applicationRows: balanced ? APPLICATION_ROWS.map((row) => ({ key: row.key, label: row.label, heading: row.heading, counts: tables.rows.get(row.key)! })) : null,

@@ -112,3 +112,25 @@ export const PROACTIVE_ITEMS_NOT_HELD: readonly string[] = [
   '行政强制（本年处理决定数量）',
   '行政事业性收费（金额，万元）',
 ];
+
+/** Chinese names of the kinds of power list items. */
+export const POWER_KIND_LABELS: Record<string, string> = {
+  ADMINISTRATIVE_APPROVAL: '行政审批（许可）',
+  ADMINISTRATIVE_PUNISHMENT: '行政处罚',
+  ADMINISTRATIVE_COERCION: '行政强制',
+  ADMINISTRATIVE_LEVY: '行政征收',
+  ADMINISTRATIVE_PAYMENT: '行政给付',
+  ADMINISTRATIVE_INSPECTION: '行政检查',
+  ADMINISTRATIVE_CONFIRMATION: '行政确认',
+  ADMINISTRATIVE_REWARD: '行政奖励',
+  ADMINISTRATIVE_ADJUDICATION: '行政裁决',
+  OTHER_POWER: '其他行政权力',
+  PUBLIC_SERVICE: '公共服务事项',
+};
+
+/** Chinese names of broadcast channels. */
+export const BROADCAST_CHANNEL_LABELS: Record<string, string> = {
+  SMS_PLATFORM: '短信平台',
+  GOVERNMENT_BULLETIN_BOARD: '政务公开栏',
+  VILLAGE_BULLETIN_BOARD: '村务公开栏',
+};

@@ -39,6 +39,15 @@ function sections(report: AnnualReportRecord): Section[] {
     header: ['公开目录类别', '条数'],
     rows: report.catalog.counts.map((c) => [c.label, String(c.count)]),
   };
+  const lists: Section = {
+    title: '行政权力清单及信息发布平台',
+    notes: [`行政权力清单事项（现行）；信息发布平台为 ${report.year}-01-01 至 ${report.catalog.through}。`],
+    header: ['项目', '数量', '其中区级下放 / 发布次数'],
+    rows: [
+      ...report.powerList.map((p) => [`行政权力清单·${p.label}`, String(p.items), String(p.delegatedFromDistrict)]),
+      ...report.broadcasts.map((b) => [`${b.label}（条）`, String(b.messages), String(b.broadcasts)]),
+    ],
+  };
   let applications: Section;
   if (report.applicationRows) {
     const rows: string[][] = [];
@@ -72,7 +81,7 @@ function sections(report: AnnualReportRecord): Section[] {
       ...(report.applicationRows ? report.violations.map((v) => [v.invariant, '不成立', `${v.detail}；涉及申请：${v.trackingNumbers.join('、') || '无'}`]) : []),
     ],
   };
-  return [proactive, applications, reviews, checks];
+  return [proactive, lists, applications, reviews, checks];
 }
 
 function title(report: AnnualReportRecord): string {

@@ -11,6 +11,8 @@ const REPORT = `query($org: ID!, $year: Int!, $through: LocalDate) {
     year organization { name }
     catalog { through total unavailableStores counts { category label count } }
     proactiveNotHeld
+    powerList { kind label items delegatedFromDistrict }
+    broadcasts { channel label broadcasts messages }
     columns { key label }
     applicationRows { key label heading naturalPerson commercialEnterprise researchInstitution publicInterestOrganization legalServiceInstitution otherOrganization total }
     reviews { kind label upheld corrected other pending total }
@@ -27,6 +29,7 @@ type Report = {
   checks: Array<{ invariant: string; status: string }>;
   violations: Array<{ invariant: string; column: string | null; expected: number | null; actual: number | null; trackingNumbers: string[] }>;
   catalog: { counts: Array<{ label: string; count: number }> };
+  powerList: Array<{ kind: string; items: number; delegatedFromDistrict: number }>;
   published: { by: string } | null;
   htmlPath: string;
   markdownPath: string;
@@ -108,6 +111,18 @@ describe('the Neicuo 2015 report', () => {
       通知通告: 8,
       图片新闻: 9,
     });
+  });
+
+  it('counts the power list: 15 district approval items delegated to the town, 29 public service items', async () => {
+    const r = await report(2015);
+    expect(r.powerList).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'ADMINISTRATIVE_APPROVAL', items: 15, delegatedFromDistrict: 15 }),
+        expect.objectContaining({ kind: 'PUBLIC_SERVICE', items: 29 }),
+      ]),
+    );
+    const markdown = await (await gateway.fetch(r.markdownPath)).text();
+    expect(markdown).toContain('| 行政权力清单·行政审批（许可） | 15 | 15 |');
   });
 
   it('carries the two open applications into 2016, and checks them against the published 2015 report', async () => {
