@@ -184,6 +184,20 @@ describe('an inconsistent year', () => {
     ]);
   });
 
+  it('lists applications that disagree with themselves even when their errors offset in the column', async () => {
+    const answerOnly = replayApplication(replay('YSQ-20250303-OFFSTA', { receivedOn: '2025-03-03' }));
+    answerOnly.answer = { outcome: 'GRANTED', reason: null, answeredOn: '2025-03-20', replyDocument: { title: '答复书', documentNumber: null, text: null }, disclosedRecordIds: [] };
+    const historyOnly = replayApplication(replay('YSQ-20250303-OFFSTB', { receivedOn: '2025-03-03', steps: [{ action: 'ANSWER', on: '2025-03-21', reason: null, answer: { outcome: 'GRANTED', reason: null, replyDocument: { title: '答复书', documentNumber: null, text: null }, disclosedRecordIds: [] } }] }));
+    historyOnly.answer = null;
+    await gateway.stores.connections.office.run((db) => db.collection(APPLICATIONS).insertMany([answerOnly, historyOnly] as never[]));
+    const r = await report(2025);
+    expect(r.applicationRows).toBeNull();
+    expect(r.violations.map((v) => [v.invariant, v.column, v.trackingNumbers])).toEqual([
+      ['BALANCE', 'NATURAL_PERSON', ['YSQ-20250303-OFFSTA']],
+      ['BALANCE', 'NATURAL_PERSON', ['YSQ-20250303-OFFSTB']],
+    ]);
+  });
+
   it('shows the violations in the downloads instead of the table', async () => {
     const r = await report(2024);
     const markdown = await (await gateway.fetch(r.markdownPath)).text();

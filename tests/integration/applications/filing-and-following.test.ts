@@ -166,6 +166,19 @@ describe('the office', () => {
     expect(second.errors?.[0]?.message).toContain('one extension');
   });
 
+  it('applies one of two concurrent extensions and refuses the other, with one history entry', async () => {
+    const filed = await file();
+    const n = filed.application.trackingNumber;
+    const extend = (days: number) => gateway.graphql(`mutation($n: String!, $d: Int!) { extendApplication(trackingNumber: $n, workingDays: $d, reason: "经负责人同意延期") { clock { allowedWorkingDays } } }`, { n, d: days }, office.headers);
+    const results = await Promise.all([extend(3), extend(4), extend(5)]);
+    expect(results.filter((r) => r.errors === undefined)).toHaveLength(1);
+    expect(results.flatMap(codes).sort()).toEqual(['EXTENSION_ALREADY_GRANTED', 'EXTENSION_ALREADY_GRANTED']);
+    const read = await gateway.graphql<{ officeApplication: { history: Array<{ action: string }>; clock: { allowedWorkingDays: number } } }>(`query($n: String!) { officeApplication(trackingNumber: $n) { history { action } clock { allowedWorkingDays } } }`, { n }, office.headers);
+    expect(read.data!.officeApplication.history.map((h) => h.action)).toEqual(['FILE', 'EXTEND']);
+    const winner = results.find((r) => r.errors === undefined)!.data as { extendApplication: { clock: { allowedWorkingDays: number } } };
+    expect(read.data!.officeApplication.clock.allowedWorkingDays).toBe(winner.extendApplication.clock.allowedWorkingDays);
+  });
+
   it('refuses steps the state does not allow, and dates out of order or in the future', async () => {
     const filed = await file();
     const n = filed.application.trackingNumber;
