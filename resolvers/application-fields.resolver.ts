@@ -36,7 +36,7 @@ export class InformationApplicationResolver {
     return organization;
   }
 
-  @FieldResolver(() => ApplicationClock, { description: 'The answer clock as of today (China time).' })
+  @FieldResolver(() => ApplicationClock, { nullable: true, description: 'The answer clock as of today (China time); null, with a CALENDAR_YEAR_MISSING error naming the year, when the holiday calendar lacks a year the clock must count through.' })
   clock(@Root() application: ApplicationRecord, @Ctx() context: GatewayContext) {
     return clockOf(officialCalendar(), application, todayOf(context));
   }

@@ -214,8 +214,8 @@ export class InformationApplication {
   @Field(() => ApplicationState, { description: 'Current state.' })
   state!: ApplicationState;
 
-  @Field(() => ApplicationClock, { description: 'The answer clock as of today (China time).' })
-  clock!: ApplicationClock;
+  @Field(() => ApplicationClock, { nullable: true, description: 'The answer clock as of today (China time); null, with a CALENDAR_YEAR_MISSING error naming the year, when the holiday calendar lacks a year the clock must count through.' })
+  clock!: ApplicationClock | null;
 
   @Field(() => [ApplicationHistoryEntry], { description: 'Every step, oldest first, each written together with the state it led to.' })
   history!: ApplicationHistoryEntry[];

@@ -72,9 +72,8 @@ export class ApplicationStore {
    */
   async file(input: FilingInput, actor: Actor): Promise<{ application: ApplicationRecord; secret: string }> {
     const filing = checkFiling(input);
+    // The receipt date is certain even when the calendar lacks a year the due date falls in: the filing is kept, and only its clock reports the missing year.
     const receivedOn = chinaDate(actor.now);
-    // A receipt in a year without calendar data is refused now rather than at the first look at its clock.
-    this.calendar.addWorkingDays(receivedOn, 20);
     const secret = newSecret();
     return this.connection.run(async (db) => {
       const organization = await db.collection(ORGANIZATIONS).findOne({ _id: filing.organizationId as never }, { projection: { _id: 1 } });

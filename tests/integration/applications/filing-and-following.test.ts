@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PublishedChange } from '../../../datasources/change-feed.js';
 import { issueKey, issueRoleKeys, type IssuedKey } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
-import { APPLICATION_FIELDS, codes, freezeClock, globalOrganizationId, OFFICE_DEPARTMENT, TOWN } from './application-fixtures.js';
+import { APPLICATION_FIELDS, codes, freezeClock, globalOrganizationId, NOW, OFFICE_DEPARTMENT, TOWN } from './application-fixtures.js';
 
 const FILE = `mutation($input: FileApplicationInput!) { fileApplication(input: $input) { secret application { ${APPLICATION_FIELDS} } } }`;
 const FOLLOW = `query($n: String!, $s: String!) { application(trackingNumber: $n, secret: $s) { ${APPLICATION_FIELDS} } }`;
@@ -61,6 +61,19 @@ describe('filing as the public', () => {
     // Only the digest is stored.
     const stored = await gateway.stores.connections.office.run((db) => db.collection('applications').findOne({ trackingNumber: filed.application.trackingNumber }));
     expect(JSON.stringify(stored)).not.toContain(filed.secret);
+  });
+
+  it('keeps a filing whose due date falls in a year the calendar lacks, and says so at the clock', async () => {
+    vi.setSystemTime(new Date('2026-12-15T02:00:00Z'));
+    try {
+      const result = await asPublic(FILE, { input: input() });
+      const filed = (result.data as { fileApplication: { secret: string; application: { receivedOn: string; clock: unknown } } }).fileApplication;
+      expect(filed.secret).toMatch(/^ysq_/u);
+      expect(filed.application).toMatchObject({ receivedOn: '2026-12-15', clock: null });
+      expect(result.errors).toEqual([expect.objectContaining({ path: ['fileApplication', 'application', 'clock'], extensions: { code: 'CALENDAR_YEAR_MISSING', year: 2027 } })]);
+    } finally {
+      vi.setSystemTime(NOW);
+    }
   });
 
   it('refuses bad input with the field named and without repeating what was typed', async () => {
