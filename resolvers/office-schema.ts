@@ -4,6 +4,8 @@ import { PolicyDocument } from '../schema/policy-document.type.js';
 import { PowerListItem } from '../schema/power-list-item.type.js';
 import { PowerList } from '../schema/power-list.type.js';
 import { LandRequisitionNotice } from '../schema/land-notice.types.js';
+import { PortalArticle } from '../schema/portal.types.js';
+import { PortalArticleResolver, PortalColumnResolver } from './portal.resolver.js';
 import { CompensationStandardResolver, LandCompensationResolver, LandRequisitionNoticeResolver } from './land.resolver.js';
 import { AttachmentResolver, InterpretationResolver, PolicyDocumentResolver } from './policy.resolver.js';
 import { PowerItemFeeResolver, PowerListItemResolver, PowerListResolver } from './power-list.resolver.js';
@@ -12,7 +14,8 @@ import { PowerItemFeeResolver, PowerListItemResolver, PowerListResolver } from '
 export const OFFICE_RESOLVERS = [
   PolicyDocumentResolver, InterpretationResolver, AttachmentResolver, PowerListResolver, PowerListItemResolver, PowerItemFeeResolver,
   LandRequisitionNoticeResolver, CompensationStandardResolver, LandCompensationResolver,
+  PortalColumnResolver, PortalArticleResolver,
 ] as const;
 
 /** Types reachable only through `Disclosure` or `Node`. */
-export const OFFICE_TYPES = [PolicyDocument, Interpretation, PowerList, PowerListItem, LandRequisitionNotice];
+export const OFFICE_TYPES = [PolicyDocument, Interpretation, PowerList, PowerListItem, LandRequisitionNotice, PortalArticle];

@@ -1,6 +1,7 @@
 /** The documents the office publishes itself in the demo: the counts per category for January–November 2015 match the town's report. */
 import type { CategoryCode, ChannelCode } from '../catalog/catalog-entry.js';
 import type { PublishedDocumentRecord, PublishedDocumentType } from '../office/office-records.js';
+import { PORTAL_COLUMNS, type PortalColumnCode } from '../office/portal-records.js';
 import { chinaTime, type Publication } from './demo-catalog.js';
 import { LAND_NOTICE_TITLES } from './demo-office-land.js';
 import { DEPT, TOWN } from './demo-organizations.js';
@@ -102,20 +103,35 @@ const CHANNELS: Partial<Record<CategoryCode, ChannelCode[]>> = {
 };
 
 /** Categories whose records now have kinds of their own (demo-office-*.ts); their rows stay here only to keep the other documents' ids. */
-const HAS_OWN_KIND = new Set<CategoryCode>(['POLICY_DOCUMENTS', 'ADMINISTRATIVE_APPROVAL_LIST', 'PUBLIC_SERVICE_LIST']);
+const HAS_OWN_KIND = new Set<CategoryCode>(['POLICY_DOCUMENTS', 'ADMINISTRATIVE_APPROVAL_LIST', 'PUBLIC_SERVICE_LIST', ...PORTAL_COLUMNS]);
 /** Land notices of 统筹城乡事业发展, kept as LandRequisitionNotice records (demo-office-land.ts). */
 const LAND_NOTICES = new Set<string>(LAND_NOTICE_TITLES);
 
-/** Published documents of the categories without a record kind of their own, and their publications. */
-export function demoDocuments(): { documents: PublishedDocumentRecord[]; publications: Publication[] } {
-  const rows: Row[] = [
+function allRows(): Row[] {
+  return [
     ...ROWS,
     ...WORK_NEWS.map(([day, title, body]): Row => ['' + day, 'WORK_NEWS', 'NEWS', TOWN, title, body]),
     ['2015-12-31', 'WORK_NEWS', 'NEWS', TOWN, '内厝镇召开2015年度政府信息公开工作总结会', '会议通报全年政府信息公开情况：镇短信平台累计发布信息19073条，主动公开目录信息及门户网站各栏目信息按期更新。'],
   ];
+}
+
+/** A publication time of a row: 10:00 China time, the year's closing meeting 16:30. */
+export function rowPublishedAt(day: string): Date {
+  return day === '2015-12-31' ? chinaTime(day, '16:30') : chinaTime(day, '10:00');
+}
+
+/** The rows of the portal columns (工作动态, 通知通告, 图片新闻), in the order written: [day, column, organization, title, body]. */
+export function portalRows(): Array<[day: string, column: PortalColumnCode, organizationId: string, title: string, body: string]> {
+  return allRows()
+    .filter(([, category]) => (PORTAL_COLUMNS as readonly string[]).includes(category))
+    .map(([day, category, , organizationId, title, body]) => [day, category as PortalColumnCode, organizationId, title, body]);
+}
+
+/** Published documents of the categories without a record kind of their own, and their publications. */
+export function demoDocuments(): { documents: PublishedDocumentRecord[]; publications: Publication[] } {
   const documents: PublishedDocumentRecord[] = [];
   const publications: Publication[] = [];
-  rows.forEach(([day, category, documentType, organizationId, title, body, documentNumber], index) => {
+  allRows().forEach(([day, category, documentType, organizationId, title, body, documentNumber], index) => {
     // Ids stay those of the row's position, so the documents left here keep theirs.
     const id = `doc-2015-${String(index + 1).padStart(3, '0')}`;
     if (HAS_OWN_KIND.has(category) || LAND_NOTICES.has(title)) return;
@@ -126,7 +142,7 @@ export function demoDocuments(): { documents: PublishedDocumentRecord[]; publica
       title,
       category,
       organizationId,
-      publishedAt: day === '2015-12-31' ? chinaTime(day, '16:30') : chinaTime(day, '10:00'),
+      publishedAt: rowPublishedAt(day),
       channels: CHANNELS[category] ?? ['TOWN_PORTAL'],
       text: `${documentNumber ?? ''}\n${body}`,
     });

@@ -15,6 +15,7 @@ import { DOCUMENTS, ORGANIZATIONS } from '../office/office-store.js';
 import { ATTACHMENT_FILES, INTERPRETATIONS, POLICIES } from '../office/policy-store.js';
 import { POWER_LIST_ITEMS, POWER_LISTS } from '../office/power-list-store.js';
 import { LAND_NOTICES } from '../office/land-store.js';
+import { PORTAL_ARTICLES } from '../office/portal-store.js';
 import { APPOINTMENTS, PEOPLE, POSTS } from '../personnel/personnel-store.js';
 import { RELEASES, SUPPLIERS } from '../procurement/procurement-store.js';
 import type { StoreName } from '../store-name.js';
@@ -23,6 +24,7 @@ import { demoDocuments } from './demo-documents.js';
 import { demoApplicationCollections } from './demo-applications.js';
 import { demoLandNotices } from './demo-office-land.js';
 import { demoPolicies } from './demo-office-policies.js';
+import { demoPortal } from './demo-office-portal.js';
 import { demoPowerLists } from './demo-power-list.js';
 import { demoFinance } from './demo-finance.js';
 import { demoOrganizations } from './demo-organizations.js';
@@ -74,7 +76,8 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
   const policies = demoPolicies();
   const powerLists = demoPowerLists();
   const land = demoLandNotices();
-  const officePublications = [...office.publications, ...policies.publications, ...powerLists.publications, ...land.publications];
+  const portal = demoPortal();
+  const officePublications = [...office.publications, ...policies.publications, ...powerLists.publications, ...land.publications, ...portal.publications];
   // Numbered together, so index numbers are unique across stores.
   const entries = catalogEntries([...personnel.publications, ...finance.publications, ...procurement.publications, ...officePublications]);
   const catalog = (publications: Publication[]) => {
@@ -92,6 +95,7 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
       [POWER_LISTS]: powerLists.lists.map((l) => stored({ ...l })),
       [POWER_LIST_ITEMS]: powerLists.items.map((item) => stored({ ...item }, withFee)),
       [LAND_NOTICES]: land.notices.map((n) => stored({ ...n }, withLandAmounts)),
+      [PORTAL_ARTICLES]: portal.articles.map((a) => stored({ ...a })),
       [CATALOG_COLLECTION]: catalog(officePublications),
     },
     personnel: {

@@ -10,7 +10,7 @@ import type { CatalogEntryDoc } from '../../../datasources/catalog/catalog-entry
 import { catalogEntries, chinaTime } from '../../../datasources/demo/demo-catalog.js';
 
 /** Every kind the demo data holds records of. */
-const DISCLOSURE_KINDS_IN_DEMO = ['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument', 'PolicyDocument', 'Interpretation', 'PowerList', 'LandRequisitionNotice'];
+const DISCLOSURE_KINDS_IN_DEMO = ['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument', 'PolicyDocument', 'Interpretation', 'PowerList', 'LandRequisitionNotice', 'PortalArticle'];
 
 let gateway: TestGateway;
 

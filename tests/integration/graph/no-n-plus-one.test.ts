@@ -43,7 +43,7 @@ describe('store round trips per page', () => {
     const fifty = await commandsFor(50);
     const twoHundred = await commandsFor(200);
     for (const page of [five, fifty, twoHundred]) {
-      for (const kind of ['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument']) expect(page.kinds).toContain(kind);
+      for (const kind of ['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PortalArticle']) expect(page.kinds).toContain(kind);
       // Each kind's records are one $in, whatever the page size: the rest is fixed.
       expect(page.count - page.kinds.size).toBe(five.count - five.kinds.size);
     }
