@@ -9,6 +9,7 @@ import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql
 import { OPEN_STATES, type ApplicantType, type ApplicationState as StoredState, type DeliveryForm as StoredDeliveryForm, type OfficeApplicationRecord, type Outcome, type OutcomeReason, type ReviewKind as StoredReviewKind, type ReviewResult as StoredReviewResult } from '../datasources/applications/application-records.js';
 import type { StepRequest } from '../datasources/applications/application-workflow.js';
 import { clockOf } from '../datasources/applications/application-workflow.js';
+import { CalendarYearMissingError } from '../datasources/calendar/calendar-errors.js';
 import { officialCalendar } from '../datasources/calendar/official-calendar.js';
 import type { GatewayContext } from '../src/context.js';
 import { InformationApplicationConnection } from '../schema/application-connection.type.js';
@@ -93,6 +94,8 @@ export class ApplicationResolver {
     @Ctx() context: GatewayContext,
   ) {
     if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > 40) throw badUserInput('workingDays', 'workingDays must be from 0 to 40.');
+    // The window itself must lie in years the calendar holds (CALENDAR_YEAR_MISSING otherwise).
+    officialCalendar().addWorkingDays(todayOf(context), workingDays);
     const clocks = await this.openWithClocks(context, organizationId ?? undefined);
     return clocks
       .filter(({ clock }) => clock.state === 'RUNNING' && !clock.overdue && clock.workingDaysLeft !== null && clock.workingDaysLeft <= workingDays)
@@ -248,7 +251,16 @@ export class ApplicationResolver {
     const open = await context.stores.applications.list({ organizationIds: scope, states: OPEN_STATES });
     const today = todayOf(context);
     const calendar = officialCalendar();
-    const withClocks = open.map((application) => ({ application, clock: clockOf(calendar, application, today) }));
+    const withClocks = open.flatMap((application) => {
+      try {
+        return [{ application, clock: clockOf(calendar, application, today) }];
+      } catch (error) {
+        // A due date in a later year the calendar lacks is after today: neither overdue nor within a window the calendar covers
+        // (a window reaching into that year fails on its own, in applicationsDueWithin).
+        if (error instanceof CalendarYearMissingError && error.year > Number(today.slice(0, 4))) return [];
+        throw error;
+      }
+    });
     const order = (c: { clock: { dueDate: string | null } }) => c.clock.dueDate ?? '9999-12-31';
     return withClocks.sort((a, b) => order(a).localeCompare(order(b)) || a.application.trackingNumber.localeCompare(b.application.trackingNumber));
   }

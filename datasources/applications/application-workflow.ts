@@ -5,6 +5,7 @@
  * extension, one beyond 20 working days, a step dated before the previous
  * one). Pure: the store applies the result in one document update.
  */
+import { CalendarYearMissingError } from '../calendar/calendar-errors.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import type { LocalDate } from '../calendar/local-date.js';
 import { ApplicationError } from './application-errors.js';
@@ -177,8 +178,16 @@ export function applyStep(
   if (step.action === 'EXTEND') entry.workingDays = step.workingDays;
   if (step.action === 'ANSWER') checkAnswer(application, step.answer);
 
-  // The clock checks its own rules (extension limits, order, a missing calendar year) on the history with this step.
-  const clock = replyClock(calendar, clockEvents([...application.history, entry]), step.on);
+  // The clock checks its own rules (extension limits, order) on the history with this step. Only an extension
+  // needs the due date; any other step stays possible when the period runs into a year the calendar lacks.
+  let extended: boolean;
+  try {
+    extended = replyClock(calendar, clockEvents([...application.history, entry]), step.on).extension !== null;
+  } catch (error) {
+    if (!(error instanceof CalendarYearMissingError) || step.action === 'EXTEND') throw error;
+    const restart = application.history.map((h) => h.action).lastIndexOf('RECEIVE_CORRECTION');
+    extended = application.history.slice(restart + 1).some((h) => h.action === 'EXTEND');
+  }
   const outcome: StepOutcome = { state: application.state, entry };
   switch (step.action) {
     case 'REQUEST_CORRECTION':
@@ -194,7 +203,7 @@ export function applyStep(
       outcome.state = 'CONSULTING_OTHER_AGENCY';
       break;
     case 'END_CONSULTATION':
-      outcome.state = clock.extension ? 'EXTENDED' : 'REGISTERED';
+      outcome.state = extended ? 'EXTENDED' : 'REGISTERED';
       break;
     case 'EXTEND':
       outcome.state = 'EXTENDED';

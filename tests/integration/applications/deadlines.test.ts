@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueKey, issueRoleKeys, type IssuedKey } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
-import { codes, freezeClock, globalOrganizationId, insertApplications, OFFICE_DEPARTMENT, replay } from './application-fixtures.js';
+import { codes, freezeClock, globalOrganizationId, insertApplications, NOW, OFFICE_DEPARTMENT, replay } from './application-fixtures.js';
 
 let gateway: TestGateway;
 let office: IssuedKey;
@@ -94,3 +94,28 @@ describe('applications due soon', () => {
     expect(result.data!.applications.edges.map((e) => e.node.trackingNumber)).toEqual(['YSQ-20261120-LATERA', 'YSQ-20261102-THREEA', 'YSQ-20261028-TODAYA']);
   });
 });
+
+describe('near the end of the calendar', () => {
+  it('lists and acts on applications whose due date falls in a year the calendar lacks, and refuses a window reaching into it', async () => {
+    await insertApplications(gateway, [replay('YSQ-20261215-DECEMB', { receivedOn: '2026-12-15' })]);
+    vi.setSystemTime(new Date('2026-12-20T02:00:00Z'));
+    try {
+      const overdue = await gateway.graphql<{ overdueApplications: Array<{ trackingNumber: string }> }>(OVERDUE, {}, office.headers);
+      expect(overdue.errors).toBeUndefined();
+      expect(overdue.data!.overdueApplications.map((a) => a.trackingNumber)).toEqual(['YSQ-20261020-OVERDA', 'YSQ-20261028-TODAYA', 'YSQ-20261102-THREEA', 'YSQ-20261020-EXTEND', 'YSQ-20261120-LATERA']);
+      expect((await gateway.graphql(DUE_WITHIN, { d: 5 }, office.headers)).errors).toBeUndefined();
+      const tooFar = await gateway.graphql(DUE_WITHIN, { d: 10 }, office.headers);
+      expect(tooFar.errors?.[0]?.extensions).toEqual({ code: 'CALENDAR_YEAR_MISSING', year: 2027 });
+      const answered = await gateway.graphql(
+        `mutation { answerApplication(trackingNumber: "YSQ-20261215-DECEMB", answer: { outcome: GRANTED, replyDocument: { title: "答复书" } }) { state answer { answeredOn } clock { dueDate } } }`,
+        {},
+        office.headers,
+      );
+      expect(answered.data).toEqual({ answerApplication: { state: 'ANSWERED', answer: { answeredOn: '2026-12-20' }, clock: null } });
+      expect(codes(answered)).toEqual(['CALENDAR_YEAR_MISSING']);
+    } finally {
+      vi.setSystemTime(NOW);
+    }
+  });
+});
+
