@@ -64,6 +64,8 @@ export interface DatasetIndex {
   items: Array<{ kind: DisclosureKind; id: string }>;
   organizations: string[];
   largeTownIds: string[];
+  /** A department of the largest town, for the department credential of the push scenario. */
+  departmentId: string;
   /** Catalog entries per store. */
   catalogEntries: Record<StoreName, number>;
 }
@@ -251,6 +253,7 @@ export function generateDataset(scale: number): { collections: CollectionData[];
       items: sample,
       organizations: orgs.map((o) => o._id),
       largeTownIds: ['b-t0', 'b-t1', 'b-t2'],
+      departmentId: 'b-t0-d1',
       catalogEntries: { finance: financeCatalog.length, procurement: procurementCatalog.length, personnel: personnelCatalog.length, office: officeCatalog.length },
     },
   };

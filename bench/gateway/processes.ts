@@ -17,8 +17,12 @@ const gatewayEntry = path.resolve(here, '../../src/main.js');
 const serveEntry = path.resolve(here, 'serve.js');
 const driveEntry = path.resolve(here, 'drive.js');
 
-/** The servers compared: the gateway as shipped, and its baselines and variants. */
-export const SERVERS = ['gateway', 'n+1', 'handwritten', 'mercurius', 'cached'] as const;
+/**
+ * The servers compared, in the order they run: the baselines first, then
+ * the gateway as shipped (its last scenarios push records, which change the
+ * catalog), then the gateway behind the response cache.
+ */
+export const SERVERS = ['n+1', 'handwritten', 'mercurius', 'gateway', 'cached'] as const;
 export type ServerName = (typeof SERVERS)[number];
 
 export interface ServerProcess {
@@ -40,11 +44,15 @@ export function residentBytesOf(pid: number): number {
   }
 }
 
-/** Starts `name` over the stores at `mongodbUri` and resolves with its URL once it listens. */
-export function startServer(name: ServerName, mongodbUri: string): Promise<ServerProcess> {
+/**
+ * Starts `name` over the stores at `mongodbUri` and resolves with its URL
+ * once it listens; `directPublisher` publishes without review, so its
+ * pushes reach the public catalog (and the response cache's invalidation).
+ */
+export function startServer(name: ServerName, mongodbUri: string, directPublisher: string): Promise<ServerProcess> {
   const args = name === 'gateway' ? [gatewayEntry] : [serveEntry, name];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, MONGODB_URI: mongodbUri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', STORE_TIMEOUT_MS: '10000' },
+    env: { ...process.env, MONGODB_URI: mongodbUri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', STORE_TIMEOUT_MS: '10000', DIRECT_PUBLICATION_ORGS: directPublisher },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

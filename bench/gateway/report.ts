@@ -54,7 +54,9 @@ function table(header: string[], lines: string[][]): string {
 }
 
 /** Every measurement, then the ratios per scale. */
-export function formatGatewayTables(rows: GatewayRow[], scales: ScaleInfo[]): string {
+export function formatGatewayTables(unordered: GatewayRow[], scales: ScaleInfo[]): string {
+  const order = ['gateway', 'cached', 'n+1', 'handwritten', 'mercurius'];
+  const rows = [...unordered].sort((a, b) => a.scale - b.scale || order.indexOf(a.server) - order.indexOf(b.server));
   const measured = table(
     ['docs/store', 'server', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'store cmds/req', 'RSS MiB', 'errors'],
     rows.map((r) => [

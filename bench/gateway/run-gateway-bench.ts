@@ -11,9 +11,13 @@ import { MongoClient } from 'mongodb';
 import { startEmbeddedProcess } from '../lib/embedded-process.js';
 import type { DatasetIndex } from './dataset.js';
 import type { DrivePlan, PlannedRequest } from './drive.js';
+import { handwrittenCatalogPage } from './handwritten-catalog.js';
 import { loadDataset } from './load-dataset.js';
 import { residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
-import { catalogRequests, checkAnswer, itemRequests, mixedRequests, searchRequests, type ScenarioName } from './scenarios.js';
+import { openStores, STORE_NAMES, type StoresConfig } from '../../datasources/index.js';
+import {
+  analyticsRequests, catalogRequests, checkAnswer, itemRequests, mixedRequests, pushRequests, searchRequests, type BenchCredentials, type ScenarioName,
+} from './scenarios.js';
 
 export interface GatewayBenchOptions {
   scales: number[];
@@ -59,14 +63,16 @@ interface Measurement {
 }
 
 /** What each server is asked: the gateway everything, the baselines what they can answer. */
-function measurementsFor(server: ServerName, index: DatasetIndex): Measurement[] {
+function measurementsFor(server: ServerName, index: DatasetIndex, credentials: BenchCredentials): Measurement[] {
   const catalog = (first: number): Measurement => ({ scenario: 'catalog', pageSize: first, requests: catalogRequests(first), check: 'catalog' });
   const item: Measurement = { scenario: 'item', pageSize: null, requests: itemRequests(index), check: 'item' };
   const search: Measurement = { scenario: 'search', pageSize: 20, requests: searchRequests(), check: 'search' };
-  const mixed: Measurement = { scenario: 'mixed', pageSize: null, requests: mixedRequests(index), check: 'item' };
+  const mixed: Measurement = { scenario: 'mixed', pageSize: null, requests: mixedRequests(index, credentials), check: 'item' };
+  const analytics: Measurement = { scenario: 'analytics', pageSize: null, requests: analyticsRequests(credentials), check: 'analytics' };
+  const push: Measurement = { scenario: 'push', pageSize: 1_000, requests: pushRequests(credentials, 30, 1_000, server), check: 'push' };
   switch (server) {
     case 'gateway':
-      return [catalog(10), catalog(50), catalog(200), item, search, mixed];
+      return [catalog(10), catalog(50), catalog(200), item, search, analytics, push, mixed];
     case 'n+1':
       return [catalog(50)];
     case 'handwritten':
@@ -116,6 +122,24 @@ async function roundTrips(client: MongoClient, server: ServerProcess, requests: 
   return (after - before - 1) / probes.length;
 }
 
+/** An analyst key and a key of a department of the largest town, created in the office store as `npm run keys` does. */
+async function issueCredentials(uri: string, index: DatasetIndex): Promise<BenchCredentials> {
+  const config = Object.fromEntries(STORE_NAMES.map((store) => [store, { uri, dbName: store, timeoutMS: 60_000 }])) as StoresConfig;
+  const stores = await openStores(config);
+  try {
+    const departmentOrganizationId = index.departmentId;
+    const analyst = await stores.credentials.create({ role: 'analyst', label: 'benchmark analyst' });
+    const department = await stores.credentials.create({ role: 'department', organizationId: departmentOrganizationId, stores: ['finance'], sourceSystem: 'benchmark', label: 'benchmark department' });
+    return {
+      analyst: { authorization: `Bearer ${analyst.secret}` },
+      department: { authorization: `Bearer ${department.secret}` },
+      departmentOrganizationId,
+    };
+  } finally {
+    await stores.close();
+  }
+}
+
 /** Runs the benchmark and returns its rows and what was loaded at each scale. */
 export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ rows: GatewayRow[]; scales: ScaleInfo[] }> {
   const rows: GatewayRow[] = [];
@@ -129,23 +153,22 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
     try {
       const loaded = await loadDataset(store.uri, scale);
       scales.push({ scale, documents: loaded.documents, loadMs: loaded.loadMs, catalogEntries: loaded.index.catalogEntries });
-      const reference = new Map<string, string>();
+      const credentials = await issueCredentials(store.uri, loaded.index);
       for (const name of servers) {
-        const server = await startServer(name, store.uri);
+        const server = await startServer(name, store.uri, credentials.departmentOrganizationId);
         try {
-          for (const measurement of measurementsFor(name, loaded.index)) {
+          for (const measurement of measurementsFor(name, loaded.index, credentials)) {
             const key = `${measurement.scenario}:${measurement.pageSize}`;
             for (const request of measurement.requests.slice(0, 3)) {
               const answer = await fetchAnswer(server, request);
               const problem = checkAnswer(measurement.check, answer, { first: measurement.pageSize ?? undefined });
               if (problem) throw new Error(`${name} answered ${key} wrongly at scale ${scale}: ${problem}`);
             }
-            // The same page must be the same JSON from every server that answers it.
+            // The page must be the very JSON the hand-written reading of the same data gives.
             if (measurement.scenario === 'catalog') {
               const text = JSON.stringify(await fetchAnswer(server, measurement.requests[0]!));
-              const expected = reference.get(key);
-              if (expected === undefined) reference.set(key, text);
-              else if (expected !== text) throw new Error(`${name} answered ${key} with other JSON than the gateway at scale ${scale}: ${firstDifference(expected, text)}`);
+              const expected = JSON.stringify({ data: await handwrittenCatalogPage(client, measurement.pageSize!, new Date()) });
+              if (expected !== text) throw new Error(`${name} answered ${key} with other JSON than the hand-written page at scale ${scale}: ${firstDifference(expected, text)}`);
             }
             const plan: DrivePlan = { origin: server.origin, connections, durationSeconds: seconds, requests: measurement.requests };
             await runDriver({ ...plan, durationSeconds: 1 });

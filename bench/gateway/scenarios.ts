@@ -43,12 +43,34 @@ export const SEARCH_QUERY = `query Search($search: String!) {
   }
 }`;
 
-export type ScenarioName = 'catalog' | 'item' | 'search' | 'mixed';
+/** (d) An analyst's aggregation: a year of 三公 expenses by organization and month. */
+export const ANALYTICS_QUERY = `query ExpensesByOrganizationAndMonth($year: Int!) {
+  threePublicExpenseAggregate(filter: { yearFrom: $year, yearTo: $year, periodType: MONTHLY }, groupBy: [ORGANIZATION, MONTH], first: 1000) {
+    groupCount complete
+    total { count amount { sum } }
+    groups { key { organization { id name } month } count amount { sum } }
+  }
+}`;
+
+/** (e) A department's push of fund allocations (下拨资金). */
+export const PUSH_MUTATION = `mutation Push($records: [FundAllocationPushInput!]!) {
+  pushFundAllocations(records: $records) { totals { created updated unchanged rejected } }
+}`;
+
+export type ScenarioName = 'catalog' | 'item' | 'search' | 'analytics' | 'push' | 'mixed';
+
+/** Authorization headers of the benchmark's API keys. */
+export interface BenchCredentials {
+  analyst: Record<string, string>;
+  department: Record<string, string>;
+  /** The organization the department key writes for. */
+  departmentOrganizationId: string;
+}
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
-function post(query: string, variables: Record<string, unknown>): PlannedRequest {
-  return { method: 'POST', path: '/graphql', headers: JSON_HEADERS, body: JSON.stringify({ query, variables }) };
+function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): PlannedRequest {
+  return { method: 'POST', path: '/graphql', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify({ query, variables }) };
 }
 
 const globalId = (kind: DisclosureKind, id: string) => Buffer.from(`${kind}:${id}`, 'utf8').toString('base64url');
@@ -68,15 +90,50 @@ export function searchRequests(): PlannedRequest[] {
   return SEARCH_TOPICS.map((search) => post(SEARCH_QUERY, { search }));
 }
 
-/** Portal reads in the proportions of a portal's traffic: 6 item pages, 3 catalog pages, 1 search in every 10. */
-export function mixedRequests(index: DatasetIndex): PlannedRequest[] {
+/** Aggregations over each of the data set's ten years. */
+export function analyticsRequests(credentials: BenchCredentials): PlannedRequest[] {
+  return Array.from({ length: 10 }, (_, i) => post(ANALYTICS_QUERY, { year: 2016 + i }, credentials.analyst));
+}
+
+/**
+ * `batches` pushes of `size` allocations each, every record new the first
+ * time it is sent; sent again (the load generator cycles), a batch is an
+ * idempotent retry that finds every record unchanged.
+ */
+export function pushRequests(credentials: BenchCredentials, batches: number, size = 1_000, tag = 'p'): PlannedRequest[] {
+  return Array.from({ length: batches }, (_, b) => {
+    const records = Array.from({ length: size }, (_, i) => ({
+      sourceId: `bench-${tag}-${b}-${i}`,
+      version: 1,
+      organizationId: credentials.departmentOrganizationId,
+      recipientProject: '村级道路维护工程',
+      purpose: `${2025}年第${1 + (i % 4)}季度道路维护经费`,
+      amount: `${1000 + i}.${String(b % 100).padStart(2, '0')}`,
+      date: '2025-06-30',
+      documentNumber: `财〔2025〕${b}-${i}号`,
+      title: `村级道路维护经费下拨情况（第${b}批第${i}项）`,
+    }));
+    return post(PUSH_MUTATION, { records }, credentials.department);
+  });
+}
+
+/**
+ * The mixed load: 90% portal reads (6 item pages, 2 catalog pages, 1 search
+ * in every 9), 9% analyst aggregations, 1% department pushes (batches of
+ * 100, so that one push does not stand for a tenth of the whole load).
+ */
+export function mixedRequests(index: DatasetIndex, credentials: BenchCredentials): PlannedRequest[] {
   const items = itemRequests(index);
   const searches = searchRequests();
+  const analytics = analyticsRequests(credentials);
+  const pushes = pushRequests(credentials, 20, 100, 'mixed');
   const mixed: PlannedRequest[] = [];
-  for (let i = 0; i < 200; i++) {
-    const slot = i % 10;
-    if (slot < 6) mixed.push(items[i % items.length]!);
-    else if (slot < 9) mixed.push(catalogRequests(50)[0]!);
+  for (let i = 0; i < 1_000; i++) {
+    const slot = i % 100;
+    if (slot === 99) mixed.push(pushes[Math.floor(i / 100) % pushes.length]!);
+    else if (slot >= 90) mixed.push(analytics[i % analytics.length]!);
+    else if (slot % 9 < 6) mixed.push(items[i % items.length]!);
+    else if (slot % 9 < 8) mixed.push(catalogRequests(50)[0]!);
     else mixed.push(searches[i % searches.length]!);
   }
   return mixed;
@@ -94,6 +151,14 @@ export function checkAnswer(scenario: ScenarioName, body: unknown, expected: { f
     return null;
   }
   if (scenario === 'item') return (answer.data.node as { id?: string } | null)?.id ? null : 'no item';
+  if (scenario === 'analytics') {
+    const aggregate = answer.data.threePublicExpenseAggregate as { groupCount: number; complete: boolean };
+    return aggregate.groupCount > 0 && aggregate.complete ? null : 'no groups, or an incomplete aggregate';
+  }
+  if (scenario === 'push') {
+    const totals = (answer.data.pushFundAllocations as { totals: { created: number; updated: number; unchanged: number; rejected: number } }).totals;
+    return totals.rejected === 0 && totals.created + totals.updated + totals.unchanged > 0 ? null : `push totals ${JSON.stringify(totals)}`;
+  }
   if (scenario === 'search') {
     const found = answer.data.disclosures as { totalCount: number; edges: Array<{ node: { title: string } }> };
     return found.totalCount > 0 && found.edges.length > 0 ? null : 'nothing found';

@@ -40,6 +40,7 @@ const gatewayConfig = {
   bodyLimitBytes: 1_048_576,
   maxQueryDepth: 12,
   maxQueryComplexity: 50_000,
+  directPublicationOrgs: (process.env.DIRECT_PUBLICATION_ORGS ?? '').split(',').filter((id) => id !== ''),
 };
 
 async function startGateway(stores: Stores, batching: boolean): Promise<string> {

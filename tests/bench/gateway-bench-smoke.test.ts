@@ -1,7 +1,8 @@
 /**
  * A smoke run of the gateway benchmark at a tiny scale, so the harness
  * cannot rot: every server starts, every scenario's answers pass their
- * checks (the run fails otherwise), and every figure of every row was
+ * checks (the run fails otherwise; catalog pages must be the very JSON of
+ * the hand-written reading), and every figure of every row was
  * measured and written with the machine's description. No speed is
  * asserted; the benchmark is not a timed test.
  */
@@ -53,7 +54,8 @@ describe('npm run bench -- gateway', () => {
     expect(result.scales[0]!.documents).toBeGreaterThan(3_500);
     const measured = new Set(result.rows.map((r) => `${r.server} ${r.scenario} ${r.pageSize ?? ''}`.trim()));
     for (const expected of [
-      'gateway catalog 10', 'gateway catalog 50', 'gateway catalog 200', 'gateway item', 'gateway search 20', 'gateway mixed', 'gateway mixed-80%',
+      'gateway catalog 10', 'gateway catalog 50', 'gateway catalog 200', 'gateway item', 'gateway search 20', 'gateway analytics', 'gateway push 1000',
+      'gateway mixed', 'gateway mixed-80%',
       'n+1 catalog 50', 'handwritten catalog 10', 'handwritten catalog 50', 'handwritten catalog 200',
       'mercurius catalog 50', 'mercurius item', 'mercurius search 20', 'cached catalog 50', 'cached item', 'cached mixed',
     ]) {
