@@ -3,6 +3,10 @@ import type { Loaders } from '../datasources/loaders.js';
 import { disclosedById } from './disclosed-records.js';
 import { OFFICE_KIND_STORES, type OfficeKind } from './office-disclosed-kinds.js';
 
+function tagged(type: string, record: object | null): object | null {
+  return record ? { ...record, __typename: type } : null;
+}
+
 function isOfficeKind(type: string): type is OfficeKind {
   return Object.hasOwn(OFFICE_KIND_STORES, type);
 }
@@ -16,6 +20,10 @@ export async function resolveOfficeNode(type: string, id: string, loaders: Loade
       const item = await loaders.office.powerListItem.load(id);
       return item && (await disclosedById('PowerList', item.listId, loaders)) ? { ...item, __typename: type } : null;
     }
+    case 'ReadingPoint':
+      return tagged(type, await loaders.office.readingPoint.load(id));
+    case 'ReadingPointDelivery':
+      return tagged(type, await loaders.office.delivery.load(id));
     default:
       return undefined;
   }

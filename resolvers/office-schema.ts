@@ -5,6 +5,9 @@ import { PowerListItem } from '../schema/power-list-item.type.js';
 import { PowerList } from '../schema/power-list.type.js';
 import { LandRequisitionNotice } from '../schema/land-notice.types.js';
 import { PortalArticle } from '../schema/portal.types.js';
+import { Broadcast } from '../schema/broadcast.types.js';
+import { ReadingPoint, ReadingPointDelivery } from '../schema/reading-point.types.js';
+import { BroadcastResolver, ReadingPointDeliveryResolver, ReadingPointResolver } from './broadcast.resolver.js';
 import { PortalArticleResolver, PortalColumnResolver } from './portal.resolver.js';
 import { CompensationStandardResolver, LandCompensationResolver, LandRequisitionNoticeResolver } from './land.resolver.js';
 import { AttachmentResolver, InterpretationResolver, PolicyDocumentResolver } from './policy.resolver.js';
@@ -15,7 +18,8 @@ export const OFFICE_RESOLVERS = [
   PolicyDocumentResolver, InterpretationResolver, AttachmentResolver, PowerListResolver, PowerListItemResolver, PowerItemFeeResolver,
   LandRequisitionNoticeResolver, CompensationStandardResolver, LandCompensationResolver,
   PortalColumnResolver, PortalArticleResolver,
+  BroadcastResolver, ReadingPointResolver, ReadingPointDeliveryResolver,
 ] as const;
 
 /** Types reachable only through `Disclosure` or `Node`. */
-export const OFFICE_TYPES = [PolicyDocument, Interpretation, PowerList, PowerListItem, LandRequisitionNotice, PortalArticle];
+export const OFFICE_TYPES = [PolicyDocument, Interpretation, PowerList, PowerListItem, LandRequisitionNotice, PortalArticle, Broadcast, ReadingPoint, ReadingPointDelivery];

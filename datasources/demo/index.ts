@@ -16,6 +16,7 @@ import { ATTACHMENT_FILES, INTERPRETATIONS, POLICIES } from '../office/policy-st
 import { POWER_LIST_ITEMS, POWER_LISTS } from '../office/power-list-store.js';
 import { LAND_NOTICES } from '../office/land-store.js';
 import { PORTAL_ARTICLES } from '../office/portal-store.js';
+import { BROADCASTS, DELIVERIES, READING_POINTS } from '../office/broadcast-store.js';
 import { APPOINTMENTS, PEOPLE, POSTS } from '../personnel/personnel-store.js';
 import { RELEASES, SUPPLIERS } from '../procurement/procurement-store.js';
 import type { StoreName } from '../store-name.js';
@@ -25,6 +26,7 @@ import { demoApplicationCollections } from './demo-applications.js';
 import { demoLandNotices } from './demo-office-land.js';
 import { demoPolicies } from './demo-office-policies.js';
 import { demoPortal } from './demo-office-portal.js';
+import { demoBroadcasts } from './demo-office-broadcasts.js';
 import { demoPowerLists } from './demo-power-list.js';
 import { demoFinance } from './demo-finance.js';
 import { demoOrganizations } from './demo-organizations.js';
@@ -77,7 +79,8 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
   const powerLists = demoPowerLists();
   const land = demoLandNotices();
   const portal = demoPortal();
-  const officePublications = [...office.publications, ...policies.publications, ...powerLists.publications, ...land.publications, ...portal.publications];
+  const broadcasts = demoBroadcasts();
+  const officePublications = [...office.publications, ...policies.publications, ...powerLists.publications, ...land.publications, ...portal.publications, ...broadcasts.publications];
   // Numbered together, so index numbers are unique across stores.
   const entries = catalogEntries([...personnel.publications, ...finance.publications, ...procurement.publications, ...officePublications]);
   const catalog = (publications: Publication[]) => {
@@ -96,6 +99,9 @@ export function demoCollections(): Record<StoreName, Record<string, Document[]>>
       [POWER_LIST_ITEMS]: powerLists.items.map((item) => stored({ ...item }, withFee)),
       [LAND_NOTICES]: land.notices.map((n) => stored({ ...n }, withLandAmounts)),
       [PORTAL_ARTICLES]: portal.articles.map((a) => stored({ ...a })),
+      [BROADCASTS]: broadcasts.broadcasts.map((b) => stored({ ...b })),
+      [READING_POINTS]: broadcasts.readingPoints.map((r) => stored({ ...r })),
+      [DELIVERIES]: broadcasts.deliveries.map((d) => stored({ ...d })),
       [CATALOG_COLLECTION]: catalog(officePublications),
     },
     personnel: {

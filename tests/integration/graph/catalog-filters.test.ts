@@ -74,7 +74,7 @@ describe('catalog filters', () => {
   it('search spans stores: 征地 finds documents and fund allocations', async () => {
     const result = await gateway.graphql(CatalogPageDocument, { first: 50, filter: { search: '征地' } });
     const kinds = new Set(result.data!.disclosures.edges.map((e) => e.node.__typename));
-    expect(kinds).toEqual(new Set(['FundAllocation', 'PolicyDocument', 'Interpretation', 'LandRequisitionNotice', 'PortalArticle']));
+    expect(kinds).toEqual(new Set(['FundAllocation', 'PolicyDocument', 'Interpretation', 'LandRequisitionNotice', 'PortalArticle', 'Broadcast']));
   });
 
   it('search for text nobody wrote finds nothing, even when every character occurs', async () => {

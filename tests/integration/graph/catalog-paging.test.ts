@@ -6,11 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogPageDocument, type CatalogPageQuery, type CatalogPageQueryVariables } from '../../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
-import type { CatalogEntryDoc } from '../../../datasources/catalog/catalog-entry.js';
+import { DISCLOSURE_KINDS, type CatalogEntryDoc } from '../../../datasources/catalog/catalog-entry.js';
 import { catalogEntries, chinaTime } from '../../../datasources/demo/demo-catalog.js';
 
-/** Every kind the demo data holds records of. */
-const DISCLOSURE_KINDS_IN_DEMO = ['Appointment', 'ThreePublicExpenseStatement', 'FundAllocation', 'Procurement', 'PublishedDocument', 'PolicyDocument', 'Interpretation', 'PowerList', 'LandRequisitionNotice', 'PortalArticle'];
 
 let gateway: TestGateway;
 
@@ -62,7 +60,7 @@ describe('paging the catalog across stores', () => {
     const times = edges.map((e) => Date.parse(e.node.publishedAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     for (const edge of edges) expect(edge.node.kind).toBe(edge.node.__typename);
-    expect(new Set(edges.map((e) => e.node.__typename))).toEqual(new Set(DISCLOSURE_KINDS_IN_DEMO));
+    expect(new Set(edges.map((e) => e.node.__typename))).toEqual(new Set(DISCLOSURE_KINDS));
   });
 
   it('backward in pages of 9 visits the same records in the same order', async () => {
