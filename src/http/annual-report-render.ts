@@ -88,8 +88,15 @@ function title(report: AnnualReportRecord): string {
   return `${report.organizationName}${report.year}年政府信息公开工作年度报告（统计表）`;
 }
 
+/** Text safe in a Markdown line or table cell: pipes and backslashes escaped, and no raw HTML for a renderer to run. */
 function markdownCell(text: string): string {
-  return text.replace(/\\/gu, '\\\\').replace(/\|/gu, '\\|').replace(/\r?\n/gu, ' ');
+  return text
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/\\/gu, '\\\\')
+    .replace(/\|/gu, '\\|')
+    .replace(/\r?\n/gu, ' ');
 }
 
 /** The report as Markdown (GitHub tables). */

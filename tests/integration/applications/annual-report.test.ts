@@ -228,6 +228,20 @@ describe('the downloads', () => {
     for (const text of [markdown, page]) for (const name of ['许文华', '黄志明', '福建某律师事务所', '13800000001']) expect(text).not.toContain(name);
   });
 
+  it('escape what the stores hold', async () => {
+    await gateway.stores.connections.office.run((db) =>
+      db.collection('organizations').insertOne({ _id: 'org-test-xss' as never, name: '<script>alert(1)</script>|镇', otherNames: [], classification: 'TOWN', parentId: null, description: '' }),
+    );
+    const html = await gateway.fetch('/annual-reports/org-test-xss/2015.html');
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    const page = await html.text();
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;|镇');
+    const markdown = await (await gateway.fetch('/annual-reports/org-test-xss/2015.md')).text();
+    expect(markdown).toContain('# &lt;script&gt;alert(1)&lt;/script&gt;\\|镇2015年');
+  });
+
   it('answer 404 for an unknown organization or file and 400 for a bad date', async () => {
     expect((await gateway.fetch('/annual-reports/org-nowhere/2015.md')).status).toBe(404);
     expect((await gateway.fetch('/annual-reports/org-neicuo/2015.pdf')).status).toBe(404);
