@@ -220,7 +220,10 @@ export class AnnualReport {
   @Field(() => [BroadcastCount], { description: 'Broadcasts per channel in the period of the catalog counts (the broadcast platform is the town’s: not split by department).' })
   broadcasts!: BroadcastCount[];
 
-  @Field(() => [String], { description: 'Items of table 二 the graph does not hold yet (rules and normative documents issued/repealed/in force, licences, penalties, enforcement decisions, fees): named instead of invented.' })
+  @Field(() => Int, { description: '二 行政规范性文件·本年制发: normative documents issued in the year by the organization or below it, as published in the catalog.' })
+  normativeDocumentsIssued!: number;
+
+  @Field(() => [String], { description: 'Items of table 二 the graph does not hold yet (rules, normative documents repealed and in force, licences, penalties, enforcement decisions, fees): named instead of invented.' })
   proactiveNotHeld!: string[];
 
   @Field(() => [ReportColumn], { description: 'Columns of table 三.' })

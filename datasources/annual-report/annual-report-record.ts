@@ -43,6 +43,8 @@ export interface AnnualReportRecord {
   powerList: Array<{ kind: string; label: string; items: number; delegatedFromDistrict: number }>;
   /** Broadcasts (SMS platform, bulletin boards) sent in the period of the catalog counts, per channel. */
   broadcasts: Array<{ channel: string; label: string; broadcasts: number; messages: number }>;
+  /** Table 二, 行政规范性文件·本年制发: normative documents issued in the year by the organization or below it, published. */
+  normativeDocumentsIssued: number;
   /** Items of table 二 the graph does not hold: named, never invented. */
   proactiveNotHeld: string[];
   columns: Array<{ key: ApplicationColumn; label: string }>;

@@ -11,7 +11,10 @@ import type { ApplicationStore } from '../applications/application-store.js';
 import { startOfChinaDay, addDays, chinaDate } from '../calendar/local-date.js';
 import type { FederatedCatalog } from '../catalog/federated-catalog.js';
 import type { OfficeStore } from '../office/office-store.js';
+import { CatalogSource } from '../catalog/catalog-source.js';
 import { BroadcastStore } from '../office/broadcast-store.js';
+import type { PolicyRecord } from '../office/policy-records.js';
+import { POLICIES } from '../office/policy-store.js';
 import { subtreeIdsOf } from '../office/organization-tree.js';
 import { PowerListStore } from '../office/power-list-store.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
@@ -54,6 +57,21 @@ export class AnnualReportSource {
   ) {
     this.powerLists = new PowerListStore(connection);
     this.broadcasts = new BroadcastStore(connection);
+    this.officeCatalog = new CatalogSource(connection);
+  }
+
+  private readonly officeCatalog: CatalogSource;
+
+  /** Normative documents (行政规范性文件) issued in the year by these organizations and published by `now`. */
+  private async normativeDocumentsIssued(scope: readonly string[], year: number, now: Date): Promise<number> {
+    const issued = await this.connection.run((db) =>
+      db
+        .collection<Pick<PolicyRecord, 'normative' | 'issuingOrganizationId' | 'issuedOn'> & { _id: string }>(POLICIES)
+        .find({ normative: true, issuingOrganizationId: { $in: [...scope] }, issuedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }, { projection: { _id: 1 } })
+        .toArray(),
+    );
+    const entries = await this.officeCatalog.byIds(issued.map((doc) => doc._id));
+    return entries.filter((entry) => entry.publishedAt <= now).length;
   }
 
   /** The report of `organizationId` for `year`; catalog counts run through `catalogThrough` (default 31 December). Throws ReportError for an unknown organization or a year out of range. */
@@ -69,12 +87,13 @@ export class AnnualReportSource {
 
     const from = startOfChinaDay(`${year}-01-01`);
     const to = startOfChinaDay(addDays(through, 1));
-    const [applications, categoryCounts, published, powerItems, broadcastTotals] = await Promise.all([
+    const [applications, categoryCounts, published, powerItems, broadcastTotals, normativeIssued] = await Promise.all([
       this.applications.receivedUntil(scope, `${year}-12-31`),
       this.catalog.countByCategory({ organizationIds: scope, publishedFrom: from, publishedTo: to, visibleAt: now }),
       this.connection.run((db) => db.collection<PublishedReportDoc>(ANNUAL_REPORTS).find({ _id: { $in: [`${organizationId}:${year - 1}`, `${organizationId}:${year}`, `${organizationId}:${year + 1}`] } }).toArray()),
       this.powerLists.items({ handlingOrganizationIds: scope }),
       this.broadcasts.totals({ from, to, visibleAt: now }),
+      this.normativeDocumentsIssued(scope, year, now),
     ]);
     const powerList = new Map<string, { items: number; delegatedFromDistrict: number }>();
     for (const item of powerItems) {
@@ -147,6 +166,7 @@ export class AnnualReportSource {
       },
       powerList: [...powerList.entries()].map(([kind, counts]) => ({ kind, label: POWER_KIND_LABELS[kind] ?? kind, ...counts })),
       broadcasts: broadcastTotals.map((t) => ({ channel: t.channel, label: BROADCAST_CHANNEL_LABELS[t.channel] ?? t.channel, broadcasts: t.broadcasts, messages: t.messages })),
+      normativeDocumentsIssued: normativeIssued,
       proactiveNotHeld: [...PROACTIVE_ITEMS_NOT_HELD],
       columns: APPLICATION_COLUMNS.map((key) => ({ key, label: COLUMN_LABELS[key] })),
       applicationRows: balanced ? APPLICATION_ROWS.map((row) => ({ key: row.key, label: row.label, heading: row.heading, counts: tables.rows.get(row.key)! })) : null,

@@ -106,7 +106,7 @@ export const CATEGORY_LABELS: Record<string, string> = {
 /** Items of table 二 the graph does not hold yet: the report names them as absent rather than printing a number. */
 export const PROACTIVE_ITEMS_NOT_HELD: readonly string[] = [
   '规章（本年制发、本年废止、现行有效）',
-  '行政规范性文件（本年制发、本年废止、现行有效）',
+  '行政规范性文件（本年废止、现行有效：废止日期和某年年底的效力未记录，只有当前效力）',
   '行政许可（本年处理决定数量）',
   '行政处罚（本年处理决定数量）',
   '行政强制（本年处理决定数量）',

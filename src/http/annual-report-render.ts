@@ -37,7 +37,7 @@ function sections(report: AnnualReportRecord): Section[] {
       `以下项目本网关尚未掌握数据，未填数字：${report.proactiveNotHeld.join('；')}。`,
     ],
     header: ['公开目录类别', '条数'],
-    rows: report.catalog.counts.map((c) => [c.label, String(c.count)]),
+    rows: [...report.catalog.counts.map((c) => [c.label, String(c.count)]), ['行政规范性文件·本年制发（件）', String(report.normativeDocumentsIssued)]],
   };
   const lists: Section = {
     title: '行政权力清单及信息发布平台',

@@ -10,7 +10,7 @@ const REPORT = `query($org: ID!, $year: Int!, $through: LocalDate) {
   annualReport(organizationId: $org, year: $year, catalogThrough: $through) {
     year organization { name }
     catalog { through total unavailableStores counts { category label count } }
-    proactiveNotHeld
+    proactiveNotHeld normativeDocumentsIssued
     powerList { kind label items delegatedFromDistrict }
     broadcasts { channel label broadcasts messages }
     columns { key label }
@@ -30,6 +30,7 @@ type Report = {
   violations: Array<{ invariant: string; column: string | null; expected: number | null; actual: number | null; trackingNumbers: string[] }>;
   catalog: { counts: Array<{ label: string; count: number }> };
   powerList: Array<{ kind: string; items: number; delegatedFromDistrict: number }>;
+  normativeDocumentsIssued: number;
   published: { by: string } | null;
   htmlPath: string;
   markdownPath: string;
@@ -111,6 +112,11 @@ describe('the Neicuo 2015 report', () => {
       通知通告: 8,
       图片新闻: 9,
     });
+  });
+
+  it('counts the normative documents the town issued in 2015 (内政〔2015〕15, 21, 33 and 40号)', async () => {
+    expect((await report(2015)).normativeDocumentsIssued).toBe(4);
+    expect((await report(2014)).normativeDocumentsIssued).toBe(1);
   });
 
   it('counts the power list: 15 district approval items delegated to the town, 29 public service items', async () => {
