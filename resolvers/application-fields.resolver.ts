@@ -18,7 +18,7 @@ import { fromGlobalId } from './global-id.js';
 export async function disclosedRecords(ids: readonly string[], context: GatewayContext): Promise<object[]> {
   const found = await Promise.all(
     ids.map(async (globalId) => {
-      const { type, id } = fromGlobalId(globalId, 'disclosedRecordIds');
+      const { type, id } = fromGlobalId(globalId, 'answer.disclosedRecordIds');
       if (!(DISCLOSURE_KINDS as readonly string[]).includes(type)) return null;
       return disclosedById(type as DisclosureKind, id, context.loaders);
     }),

@@ -240,6 +240,35 @@ describe('the office', () => {
   });
 });
 
+describe('bad input', () => {
+  it('gets a precise code everywhere, and changes nothing', async () => {
+    const filed = await file();
+    const n = filed.application.trackingNumber;
+    const cases: Array<[string, Record<string, unknown>, string, string | undefined]> = [
+      [`query { application(trackingNumber: "", secret: "") { state } }`, {}, 'APPLICATION_NOT_FOUND', undefined],
+      [`mutation($n: String!) { decideApplicationReview(trackingNumber: $n, reviewIndex: -1, result: UPHELD) { state } }`, { n }, 'INVALID_TRANSITION', undefined],
+      [`mutation($n: String!) { extendApplication(trackingNumber: $n, workingDays: 2147483647, reason: "x") { state } }`, { n }, 'EXTENSION_TOO_LONG', 'workingDays'],
+      [`mutation($n: String!) { extendApplication(trackingNumber: $n, workingDays: -3, reason: "x") { state } }`, { n }, 'BAD_USER_INPUT', 'workingDays'],
+      [`mutation { extendApplication(trackingNumber: "YSQ-20261125-ZZZZZZ", workingDays: 3, reason: "x") { state } }`, {}, 'APPLICATION_NOT_FOUND', undefined],
+      [`mutation($n: String!) { requestApplicationCorrection(trackingNumber: $n, reason: "${'长'.repeat(2001)}") { state } }`, { n }, 'BAD_USER_INPUT', 'reason'],
+      [`mutation($n: String!) { answerApplication(trackingNumber: $n, answer: { outcome: GRANTED, replyDocument: { title: "" } }) { state } }`, { n }, 'BAD_USER_INPUT', 'answer.replyDocument.title'],
+      [`mutation($n: String!) { answerApplication(trackingNumber: $n, answer: { outcome: GRANTED, replyDocument: { title: "答复书" }, disclosedRecordIds: ["not an id"] }) { state } }`, { n }, 'BAD_USER_INPUT', 'answer.disclosedRecordIds'],
+      [`query { annualReport(organizationId: "${globalOrganizationId(TOWN)}", year: 1999) { year } }`, {}, 'BAD_USER_INPUT', 'year'],
+      [`query { annualReport(organizationId: "${globalOrganizationId(TOWN)}", year: 2015, catalogThrough: "2016-01-01") { year } }`, {}, 'BAD_USER_INPUT', 'catalogThrough'],
+      [`query { annualReport(organizationId: "${globalOrganizationId('org-nowhere')}", year: 2015) { year } }`, {}, 'BAD_USER_INPUT', 'organizationId'],
+      [`query { annualReport(organizationId: "nope", year: 2015) { year } }`, {}, 'BAD_USER_INPUT', 'organizationId'],
+    ];
+    for (const [query, variables, code, argumentName] of cases) {
+      const result = await gateway.graphql(query, variables, office.headers);
+      expect(result.errors?.[0]?.extensions, query.slice(0, 80)).toMatchObject({ code, ...(argumentName ? { argumentName } : {}) });
+    }
+    const badDate = await gateway.graphql(`mutation($n: String!) { requestApplicationCorrection(trackingNumber: $n, reason: "x", on: "2015-02-30") { state } }`, { n }, office.headers);
+    expect(codes(badDate)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const read = await gateway.graphql<{ officeApplication: { state: string; history: unknown[] } }>(`query($n: String!) { officeApplication(trackingNumber: $n) { state history { action } } }`, { n }, office.headers);
+    expect(read.data!.officeApplication).toEqual({ state: 'REGISTERED', history: [{ action: 'FILE' }] });
+  });
+});
+
 describe('caches of public reads', () => {
   it('are told of every change of an application, after it is written', async () => {
     const seen: PublishedChange[] = [];
