@@ -114,6 +114,14 @@ describe('the Neicuo 2015 report', () => {
     });
   });
 
+  it('counts the SMS platform’s 19,073 messages', async () => {
+    const r = (await gateway.graphql<{ annualReport: { broadcasts: Array<{ channel: string; messages: number }> } }>(
+      `query($org: ID!) { annualReport(organizationId: $org, year: 2015) { broadcasts { channel messages } } }`,
+      { org: town },
+    )).data!.annualReport;
+    expect(r.broadcasts).toEqual(expect.arrayContaining([{ channel: 'SMS_PLATFORM', messages: 19_073 }]));
+  });
+
   it('counts the normative documents the town issued in 2015 (内政〔2015〕15, 21, 33 and 40号)', async () => {
     expect((await report(2015)).normativeDocumentsIssued).toBe(4);
     expect((await report(2014)).normativeDocumentsIssued).toBe(1);
