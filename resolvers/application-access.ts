@@ -1,9 +1,9 @@
 /**
  * Who may handle applications (office staff): an admin, or a department
  * principal of the office store (`stores` includes `office`), for
- * applications addressed to its own organization or to the organization
- * directly above it — the general office (党政办) handles the town
- * government's applications (承担镇政府信息公开工作). Everyone else is refused
+ * applications addressed to its own organization and, for a department,
+ * to the government directly above it — the general office (党政办)
+ * handles the town government's applications (承担镇政府信息公开工作). Everyone else is refused
  * with UNAUTHENTICATED (the public) or FORBIDDEN.
  */
 import { GraphQLError } from 'graphql';
@@ -20,7 +20,8 @@ export async function officeScope(context: GatewayContext, action: string): Prom
     throw new GraphQLError(`Only the office's staff (a department credential of the office store) may ${action}`, { extensions: { code: 'FORBIDDEN', role: principal.role } });
   }
   const own = await context.loaders.organization.load(principal.organizationId);
-  return own?.parentId ? [own.id, own.parentId] : [principal.organizationId];
+  // Only a department acts for the government above it; a town's own credential does not reach the district's applications.
+  return own?.classification === 'DEPARTMENT' && own.parentId ? [own.id, own.parentId] : [principal.organizationId];
 }
 
 /** Today in China for this request (the request's fixed `now`). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueKey, issueRoleKeys, type IssuedKey } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
-import { codes, freezeClock, globalOrganizationId, insertApplications, NOW, OFFICE_DEPARTMENT, replay } from './application-fixtures.js';
+import { codes, freezeClock, globalOrganizationId, insertApplications, NOW, OFFICE_DEPARTMENT, replay, TOWN } from './application-fixtures.js';
 
 let gateway: TestGateway;
 let office: IssuedKey;
@@ -57,6 +57,12 @@ describe('overdue applications', () => {
     expect(district.data!.overdueApplications.map((a) => a.trackingNumber)).toEqual(['YSQ-20261020-DISTRA']);
     const refused = await gateway.graphql(OVERDUE, { org: globalOrganizationId('org-xiangan') }, office.headers);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'organizationId' });
+  });
+
+  it('reaches the government above a department, not above a town', async () => {
+    const townKey = await issueKey(gateway, { role: 'department', organizationId: TOWN, stores: ['office'] });
+    const seen = await gateway.graphql<{ overdueApplications: Array<{ trackingNumber: string }> }>(OVERDUE, {}, townKey.headers);
+    expect(seen.data!.overdueApplications.map((a) => a.trackingNumber)).toEqual(['YSQ-20261020-OVERDA']);
   });
 
   it('is not for the public', async () => {
