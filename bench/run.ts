@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './lib/machine.js';
+import { parseAndValidateCost } from './gateway/document-cost.js';
 import { formatGatewayTables, gatewayRatios } from './gateway/report.js';
 import { SERVERS, type ServerName } from './gateway/processes.js';
 import { runGatewayBench } from './gateway/run-gateway-bench.js';
@@ -55,8 +56,10 @@ async function main() {
     const connections = values.connections === undefined ? undefined : Number(values.connections);
     if (connections !== undefined && !(Number.isInteger(connections) && connections > 0)) throw new TypeError(`--connections expects a positive integer, got "${values.connections}"`);
     const run = await runGatewayBench({ scales, quick: values.quick, ...(seconds ? { seconds } : {}), ...(servers ? { servers } : {}), ...(connections ? { connections } : {}) });
+    const parseAndValidateMs = await parseAndValidateCost();
     console.log(formatGatewayTables(run.rows, run.scales));
-    result = { suite, machine, quick: values.quick, scales: run.scales, ratios: gatewayRatios(run.rows, run.scales), rows: run.rows };
+    console.log(`\nparse + validate per request without Apollo's document cache (ms): ${Object.entries(parseAndValidateMs).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+    result = { suite, machine, quick: values.quick, scales: run.scales, ratios: gatewayRatios(run.rows, run.scales), parseAndValidateMs, rows: run.rows };
   }
   await mkdir(values.results, { recursive: true });
   const file = path.join(values.results, `${suite}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -16,7 +16,7 @@ import { loadDataset } from './load-dataset.js';
 import { residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
 import { openStores, STORE_NAMES, type StoresConfig } from '../../datasources/index.js';
 import {
-  analyticsRequests, catalogRequests, checkAnswer, itemRequests, mixedRequests, pushRequests, searchRequests, type BenchCredentials, type ScenarioName,
+  analyticsRequests, catalogRequests, checkAnswer, conditionalCatalogRequest, itemRequests, mixedRequests, pushRequests, searchRequests, type BenchCredentials, type ScenarioName,
 } from './scenarios.js';
 
 export interface GatewayBenchOptions {
@@ -33,7 +33,7 @@ export interface GatewayBenchOptions {
 export interface GatewayRow {
   scale: number;
   server: ServerName;
-  scenario: ScenarioName | 'mixed-80%';
+  scenario: ScenarioName | 'mixed-80%' | 'catalog-304';
   pageSize: number | null;
   requests: number;
   requestsPerSecond: number;
@@ -60,6 +60,8 @@ interface Measurement {
   pageSize: number | null;
   requests: PlannedRequest[];
   check: ScenarioName;
+  /** Sent as a conditional GET with the ETag of a first answer (expected: 304). */
+  conditional?: boolean;
 }
 
 /** What each server is asked: the gateway everything, the baselines what they can answer. */
@@ -68,11 +70,12 @@ function measurementsFor(server: ServerName, index: DatasetIndex, credentials: B
   const item: Measurement = { scenario: 'item', pageSize: null, requests: itemRequests(index), check: 'item' };
   const search: Measurement = { scenario: 'search', pageSize: 20, requests: searchRequests(), check: 'search' };
   const mixed: Measurement = { scenario: 'mixed', pageSize: null, requests: mixedRequests(index, credentials), check: 'item' };
+  const notModified: Measurement = { scenario: 'catalog-304', pageSize: 50, requests: [conditionalCatalogRequest(null)], check: 'catalog', conditional: true };
   const analytics: Measurement = { scenario: 'analytics', pageSize: null, requests: analyticsRequests(credentials), check: 'analytics' };
   const push: Measurement = { scenario: 'push', pageSize: 1_000, requests: pushRequests(credentials, 30, 1_000, server), check: 'push' };
   switch (server) {
     case 'gateway':
-      return [catalog(10), catalog(50), catalog(200), item, search, analytics, push, mixed];
+      return [catalog(10), catalog(50), catalog(200), notModified, item, search, analytics, push, mixed];
     case 'n+1':
       return [catalog(50)];
     case 'handwritten':
@@ -80,13 +83,29 @@ function measurementsFor(server: ServerName, index: DatasetIndex, credentials: B
     case 'mercurius':
       return [catalog(50), item, search];
     case 'cached':
-      return [catalog(50), item, mixed];
+      return [catalog(50), notModified, item, mixed];
   }
 }
 
 async function fetchAnswer(server: ServerProcess, request: PlannedRequest): Promise<unknown> {
   const response = await fetch(server.origin + request.path, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) });
-  return JSON.parse(await response.text()) as unknown;
+  const text = await response.text();
+  // A 304 has no body.
+  return text === '' ? null : (JSON.parse(text) as unknown);
+}
+
+/** The conditional request of `measurement` with the ETag its first, checked, answer carries. */
+async function withEtag(server: ServerProcess, measurement: Measurement): Promise<Measurement> {
+  const request = measurement.requests[0]!;
+  const first = await fetch(server.origin + request.path, { headers: request.headers });
+  const problem = checkAnswer('catalog', JSON.parse(await first.text()) as unknown, { first: 50 });
+  const etag = first.headers.get('etag');
+  if (problem || !etag) throw new Error(`${server.name} answered the catalog page over GET wrongly: ${problem ?? 'no ETag'}`);
+  const conditional = conditionalCatalogRequest(etag);
+  // fetch would add "cache-control: no-cache" to a conditional request; a revalidating browser sends max-age=0.
+  const check = await fetch(server.origin + conditional.path, { headers: { ...conditional.headers, 'cache-control': 'max-age=0' } });
+  if (check.status !== 304) throw new Error(`${server.name} answered a conditional GET with ${check.status} instead of 304`);
+  return { ...measurement, requests: [conditional] };
 }
 
 /** Where two texts part, with a little context of each. */
@@ -157,9 +176,10 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
       for (const name of servers) {
         const server = await startServer(name, store.uri, credentials.departmentOrganizationId);
         try {
-          for (const measurement of measurementsFor(name, loaded.index, credentials)) {
+          for (const planned of measurementsFor(name, loaded.index, credentials)) {
+            const measurement = planned.conditional ? await withEtag(server, planned) : planned;
             const key = `${measurement.scenario}:${measurement.pageSize}`;
-            for (const request of measurement.requests.slice(0, 3)) {
+            for (const request of planned.conditional ? [] : measurement.requests.slice(0, 3)) {
               const answer = await fetchAnswer(server, request);
               const problem = checkAnswer(measurement.check, answer, { first: measurement.pageSize ?? undefined });
               if (problem) throw new Error(`${name} answered ${key} wrongly at scale ${scale}: ${problem}`);

@@ -80,6 +80,20 @@ export function catalogRequests(first: number): PlannedRequest[] {
   return [post(CATALOG_PAGE_QUERY, { first })];
 }
 
+/**
+ * The catalog page of 50 as a portal behind an HTTP cache asks for it
+ * again: a GET with the ETag of its last answer, which is answered 304
+ * without a body while the page is unchanged.
+ */
+export function conditionalCatalogRequest(etag: string | null): PlannedRequest {
+  const search = new URLSearchParams({ query: CATALOG_PAGE_QUERY, variables: JSON.stringify({ first: 50 }) });
+  return {
+    method: 'GET',
+    path: `/graphql?${search.toString()}`,
+    headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...(etag ? { 'if-none-match': etag } : {}) },
+  };
+}
+
 /** Item pages over the data set's sample of ids, of every kind. */
 export function itemRequests(index: DatasetIndex): PlannedRequest[] {
   return index.items.map((item) => post(ITEM_QUERY, { id: globalId(item.kind, item.id) }));
