@@ -8,6 +8,7 @@ import { PortalArticle } from '../schema/portal.types.js';
 import { Broadcast } from '../schema/broadcast.types.js';
 import { ReadingPoint, ReadingPointDelivery } from '../schema/reading-point.types.js';
 import { BroadcastResolver, ReadingPointDeliveryResolver, ReadingPointResolver } from './broadcast.resolver.js';
+import { OfficePushResolver } from './office-push.resolver.js';
 import { PortalArticleResolver, PortalColumnResolver } from './portal.resolver.js';
 import { CompensationStandardResolver, LandCompensationResolver, LandRequisitionNoticeResolver } from './land.resolver.js';
 import { AttachmentResolver, InterpretationResolver, PolicyDocumentResolver } from './policy.resolver.js';
@@ -19,6 +20,7 @@ export const OFFICE_RESOLVERS = [
   LandRequisitionNoticeResolver, CompensationStandardResolver, LandCompensationResolver,
   PortalColumnResolver, PortalArticleResolver,
   BroadcastResolver, ReadingPointResolver, ReadingPointDeliveryResolver,
+  OfficePushResolver,
 ] as const;
 
 /** Types reachable only through `Disclosure` or `Node`. */

@@ -7,6 +7,7 @@ import { fundAllocationKind } from './kinds/fund-allocation-kind.js';
 import { procurementKind } from './kinds/procurement-kind.js';
 import { threePublicStatementKind } from './kinds/three-public-kind.js';
 import { RecordKindRegistry, type RecordKind } from './record-kind.js';
+import { OFFICE_RECORD_KINDS } from '../office/push/office-push-kinds.js';
 
 /** The kinds of the finance, procurement and personnel stores. */
 export const RECORD_KINDS: readonly RecordKind[] = [
@@ -14,6 +15,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   fundAllocationKind as unknown as RecordKind,
   procurementKind as unknown as RecordKind,
   appointmentKind as unknown as RecordKind,
+  ...OFFICE_RECORD_KINDS,
 ];
 
 /** The registry of every kind. */

@@ -1,0 +1,134 @@
+/** Push kinds of policies (PolicyDocument) and interpretations (Interpretation), published into the office store's `policies` and `interpretations`. */
+import type { ChannelCode } from '../../catalog/catalog-entry.js';
+import { catalogEntryOf } from '../../push/catalog-projection.js';
+import { FieldChecker } from '../../push/field-checks.js';
+import { channels, organizationId, title } from '../../push/kinds/common-fields.js';
+import type { RecordKind, Validated } from '../../push/record-kind.js';
+import { INTERPRETATIONS, POLICIES } from '../policy-store.js';
+import type { InterpretationForm, PolicyValidity } from '../policy-records.js';
+import { chinaYear, flag, recordIds } from './office-push-fields.js';
+
+const VALIDITIES: readonly PolicyValidity[] = ['IN_FORCE', 'AMENDED', 'REPEALED'];
+const FORMS: readonly InterpretationForm[] = ['TEXT', 'GRAPHIC', 'VIDEO', 'INTERVIEW', 'MEDIA_REPORT'];
+const BODY = { maxLength: 200_000 };
+
+/** A policy as pushed and stored. Attachments are not pushed (their bytes do not travel through GraphQL): a pushed policy has none. */
+export interface PolicyContent {
+  [key: string]: unknown;
+  organizationId: string;
+  title: string;
+  documentNumber: string | null;
+  issuedOn: string;
+  effectiveOn: string | null;
+  validity: PolicyValidity;
+  normative: boolean;
+  replacedByIds: string[];
+  body: string;
+  channels: ChannelCode[];
+}
+
+/** The policy kind: the issuing organization pushes its own documents. */
+export const policyKind: RecordKind<PolicyContent> = {
+  name: 'PolicyDocument',
+  store: 'office',
+  idPrefix: 'policy',
+
+  validate(fields): Validated<PolicyContent> {
+    const check = new FieldChecker(fields);
+    const issuer = organizationId(check, 'organizationId');
+    const heading = check.string('title', { maxLength: 200 });
+    const documentNumber = check.string('documentNumber', { optional: true, maxLength: 100 });
+    const issuedOn = check.day('issuedOn');
+    const effectiveOn = check.day('effectiveOn', { optional: true });
+    const validity = check.oneOf('validity', VALIDITIES);
+    const normative = flag(check, fields, 'normative');
+    const replacedByIds = recordIds(check, fields, 'replacedByIds');
+    if (validity === 'IN_FORCE' && replacedByIds && replacedByIds.length > 0) check.fail('replacedByIds', 'must be empty for a document IN_FORCE');
+    const body = check.string('body', BODY);
+    const published = channels(check);
+    if (check.issues.length > 0) return { ok: false, issues: check.issues };
+    return {
+      ok: true,
+      content: { organizationId: issuer!, title: heading!, documentNumber, issuedOn: issuedOn!, effectiveOn, validity: validity!, normative: normative!, replacedByIds: replacedByIds!, body: body!, channels: published! },
+    };
+  },
+
+  organizationOf: (content) => content.organizationId,
+
+  project(content, { recordId, publishedAt }) {
+    const { organizationId: issuingOrganizationId, title: heading, channels: published, ...policy } = content;
+    return {
+      documents: [{ collection: POLICIES, document: { _id: recordId, issuingOrganizationId, ...policy, attachments: [] } }],
+      catalogEntry: catalogEntryOf({
+        recordId,
+        kind: 'PolicyDocument',
+        title: heading,
+        category: 'POLICY_DOCUMENTS',
+        organizationId: issuingOrganizationId,
+        publishedAt,
+        year: Number(policy.issuedOn.slice(0, 4)),
+        channels: published,
+        text: `${policy.documentNumber ?? ''}\n${policy.body}`,
+      }),
+    };
+  },
+
+  retract: (recordId) => [{ collection: POLICIES, filter: { _id: recordId } }],
+};
+
+/** An interpretation as pushed and stored. */
+export interface InterpretationContent {
+  [key: string]: unknown;
+  organizationId: string;
+  title: string;
+  form: InterpretationForm;
+  policyIds: string[];
+  body: string;
+  mediaUrl: string | null;
+  mediaOutlet: string | null;
+  channels: ChannelCode[];
+}
+
+/** The interpretation kind: linked to the policies it explains by their record ids. */
+export const interpretationKind: RecordKind<InterpretationContent> = {
+  name: 'Interpretation',
+  store: 'office',
+  idPrefix: 'interp',
+
+  validate(fields): Validated<InterpretationContent> {
+    const check = new FieldChecker(fields);
+    const owner = organizationId(check, 'organizationId');
+    const form = check.oneOf('form', FORMS);
+    const policyIds = recordIds(check, fields, 'policyIds', { min: 1 });
+    const body = check.string('body', BODY);
+    const mediaUrl = check.string('mediaUrl', { optional: true, maxLength: 500 });
+    const mediaOutlet = check.string('mediaOutlet', { optional: true, maxLength: 100 });
+    if (form !== null && form !== 'TEXT' && mediaUrl === null && !check.issues.some((i) => i.path === 'mediaUrl')) check.fail('mediaUrl', `is required for a ${form} interpretation`);
+    const heading = title(check, () => `政策解读：${body?.slice(0, 30) ?? ''}`);
+    const published = channels(check);
+    if (check.issues.length > 0) return { ok: false, issues: check.issues };
+    return { ok: true, content: { organizationId: owner!, title: heading!, form: form!, policyIds: policyIds!, body: body!, mediaUrl, mediaOutlet, channels: published! } };
+  },
+
+  organizationOf: (content) => content.organizationId,
+
+  project(content, { recordId, publishedAt }) {
+    const { organizationId: owner, title: heading, channels: published, ...interpretation } = content;
+    return {
+      documents: [{ collection: INTERPRETATIONS, document: { _id: recordId, ...interpretation } }],
+      catalogEntry: catalogEntryOf({
+        recordId,
+        kind: 'Interpretation',
+        title: heading,
+        category: 'POLICY_INTERPRETATIONS',
+        organizationId: owner,
+        publishedAt,
+        year: chinaYear(publishedAt),
+        channels: published,
+        text: `${interpretation.body}\n${interpretation.mediaOutlet ?? ''}`,
+      }),
+    };
+  },
+
+  retract: (recordId) => [{ collection: INTERPRETATIONS, filter: { _id: recordId } }],
+};
