@@ -140,9 +140,11 @@ export async function countRecords(stores: Pick<Stores, 'connections'>, name: Re
 /**
  * Opens the rows of a dataset: the first batch is read within the store's
  * timeout (a store that is down fails here, before anything is sent); the
- * rest is read batch by batch as the consumer pulls.
+ * rest is read batch by batch as the consumer pulls. Small batches keep
+ * each one short-lived, so the documents die young instead of being
+ * promoted to the old generation while the response drains.
  */
-export async function openRecordRows(stores: Pick<Stores, 'connections'>, name: RecordDatasetName, filter: AnalyticsFilter, visibleAt: Date, batchSize = 1000): Promise<RecordRows> {
+export async function openRecordRows(stores: Pick<Stores, 'connections'>, name: RecordDatasetName, filter: AnalyticsFilter, visibleAt: Date, batchSize = 100): Promise<RecordRows> {
   const dataset: RecordDataset = RECORD_DATASETS[name];
   const cursor = await stores.connections[dataset.store].run(async (db) => {
     const opened: FindCursor<Document> = db
