@@ -183,7 +183,8 @@ export function replyClock(calendar: HolidayCalendar, events: readonly ClockEven
   const base = { receivedOn: acc.receivedOn, periodStartsOn: acc.periodStartsOn, allowedWorkingDays, extension: acc.extension, pauses, corrections: acc.corrections, stoppedOn: acc.stoppedOn };
   if (acc.awaitingCorrection) {
     const lastRequest = acc.corrections[acc.corrections.length - 1]!.requestedOn;
-    return { ...base, state: 'AWAITING_CORRECTION', dueDate: null, workingDaysUsed: calendar.workingDaysBetween(acc.periodStartsOn, lastRequest, skip), workingDaysLeft: null, overdue: false };
+    // Closed while the correction was awaited (not corrected in time, or withdrawn): the period never restarted.
+    return { ...base, state: acc.stoppedOn !== null ? 'STOPPED' : 'AWAITING_CORRECTION', dueDate: null, workingDaysUsed: calendar.workingDaysBetween(acc.periodStartsOn, lastRequest, skip), workingDaysLeft: null, overdue: false };
   }
   const workingDaysUsed = calendar.workingDaysBetween(acc.periodStartsOn, until, skip);
   const workingDaysLeft = allowedWorkingDays - workingDaysUsed;

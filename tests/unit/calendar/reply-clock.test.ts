@@ -86,6 +86,10 @@ describe('a correction request (补正)', () => {
     expect(clock(events, '2015-03-10')).toMatchObject({ state: 'AWAITING_CORRECTION', dueDate: null, workingDaysLeft: null, overdue: false });
   });
 
+  it('stops without a due date when the application is closed before the correction arrives', () => {
+    expect(clock([...events, { kind: 'STOPPED', on: '2015-03-20' }], '2015-04-01')).toMatchObject({ state: 'STOPPED', stoppedOn: '2015-03-20', dueDate: null, workingDaysLeft: null, overdue: false });
+  });
+
   it('restarts the full period from the receipt of the corrected application', () => {
     const state = clock([...events, { kind: 'CORRECTION_RECEIVED', on: '2015-03-16' }], '2015-03-17');
     expect(state.receivedOn).toBe('2015-03-02');
