@@ -291,5 +291,7 @@ describe('personal data', () => {
     for (const body of publicBodies) for (const value of secrets) expect(body).not.toContain(value);
     const log = JSON.stringify(gateway.logs());
     for (const value of secrets) expect(log).not.toContain(value);
+    // Nor does any follow-up secret.
+    expect(log).not.toContain('ysq_');
   });
 });
