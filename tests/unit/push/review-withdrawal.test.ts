@@ -45,7 +45,7 @@ describe('review', () => {
     const decidedAt = at('2016-01-02T00:00:00Z');
     const ledger = { ...pending!.effect.ledger, _id: `approve:${SUBMISSION}:${pending!.versionKey}`, at: decidedAt, action: 'APPROVE', principalId: REVIEWER.id, role: 'reviewer', published: true, comment: '可以公开', previousEntryId: null, previousVersion: null };
     await fx.connections.finance.run((db) =>
-      db.collection<Document>('submissions').updateOne(
+      db.collection<{ _id: string } & Document>('submissions').updateOne(
         { _id: SUBMISSION },
         { $set: { state: 'APPROVED', review: { decision: 'APPROVED', by: REVIEWER.id, at: decidedAt, comment: '可以公开', version: 1 }, publishedVersion: 1, publishedVersionKey: pending!.versionKey, publishedAt: decidedAt, applied: false, effect: { live: 'publish', ledger } } },
       ),
