@@ -130,6 +130,18 @@ export class ApplicationResolver {
     return announced(context, await context.stores.applications.withdrawByApplicant(trackingNumber, secret, reason ?? null, context.now));
   }
 
+  @Mutation(() => InformationApplication, {
+    description: 'The applicant sends the corrected application (补正) online, proving it with the secret: the description is replaced and the answer period starts again in full today. Only while a correction is requested.',
+  })
+  async correctApplication(
+    @Arg('trackingNumber', () => String, TRACKING) trackingNumber: string,
+    @Arg('secret', () => String, { description: 'The secret given at filing.' }) secret: string,
+    @Arg('description', () => String, { description: 'The corrected description of the information wanted (1–2000 characters).' }) description: string,
+    @Ctx() context: GatewayContext,
+  ) {
+    return announced(context, await context.stores.applications.correctByApplicant(trackingNumber, secret, description, context.now));
+  }
+
   @Mutation(() => InformationApplication, { description: 'Office: asks the applicant to correct the application (告知补正); the clock stops and starts again in full when the correction arrives.' })
   requestApplicationCorrection(
     @Arg('trackingNumber', () => String, TRACKING) trackingNumber: string,

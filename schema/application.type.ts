@@ -123,6 +123,9 @@ export class ApplicationHistoryEntry {
 
   @Field(() => Int, { nullable: true, description: 'For a review step: its index in `reviews`.' })
   reviewIndex?: number;
+
+  @Field(() => String, { nullable: true, description: 'For a correction the applicant sent online: the description it replaced.' })
+  previousDescription?: string;
 }
 
 @ObjectType({ description: 'The reply document sent to the applicant (政府信息公开申请答复书).' })

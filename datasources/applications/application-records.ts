@@ -115,6 +115,8 @@ export interface HistoryEntry {
   workingDays?: number;
   /** For reviews: which (index into `reviews`). */
   reviewIndex?: number;
+  /** For a correction the applicant sent online: the description it replaced. */
+  previousDescription?: string;
 }
 
 /** The office's answer. */

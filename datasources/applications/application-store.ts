@@ -13,9 +13,9 @@ import { chinaDate, type LocalDate } from '../calendar/local-date.js';
 import { ORGANIZATIONS } from '../office/office-store.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import { ApplicationError } from './application-errors.js';
-import type { ApplicationRecord, ApplicationState, OfficeApplicationRecord } from './application-records.js';
+import type { ApplicationRecord, ApplicationState, HistoryEntry, OfficeApplicationRecord } from './application-records.js';
 import { applyStep, type StepRequest } from './application-workflow.js';
-import { checkFiling, type FilingInput } from './filing-input.js';
+import { checkDescription, checkFiling, type FilingInput } from './filing-input.js';
 import { isTrackingNumber, newSecret, newTrackingNumber, secretDigest, secretMatches, UNMATCHABLE_DIGEST } from './tracking-secret.js';
 
 export const APPLICATIONS = 'applications';
@@ -173,7 +173,32 @@ export class ApplicationStore {
     return toPublic(doc);
   }
 
-  private async guardedStep(trackingNumber: string, request: StepRequest, actor: Actor, admit: (doc: ApplicationDoc | null) => void): Promise<ApplicationDoc> {
+  /**
+   * The applicant sends the corrected application online (补正), proving it
+   * with the secret: the description is replaced (the previous one stays in
+   * the history entry) and the answer period starts again today.
+   */
+  async correctByApplicant(trackingNumber: string, secret: string, description: string, now: Date): Promise<ApplicationRecord> {
+    const corrected = checkDescription(description, 'description');
+    const request: StepRequest = { action: 'RECEIVE_CORRECTION', on: chinaDate(now), reason: '申请人在线补正' };
+    const admit = (found: ApplicationDoc | null) => {
+      const matches = secretMatches(secret, found?.secretHash ?? UNMATCHABLE_DIGEST);
+      if (!found || !matches) throw new ApplicationError('APPLICATION_NOT_FOUND', NOT_FOUND_MESSAGE);
+    };
+    const doc = await this.guardedStep(trackingNumber, request, { by: 'applicant', now }, admit, (current, entry) => {
+      entry.previousDescription = current.description;
+      return { description: corrected };
+    });
+    return toPublic(doc);
+  }
+
+  private async guardedStep(
+    trackingNumber: string,
+    request: StepRequest,
+    actor: Actor,
+    admit: (doc: ApplicationDoc | null) => void,
+    alsoSet: (current: ApplicationDoc, entry: HistoryEntry) => Partial<ApplicationDoc> = () => ({}),
+  ): Promise<ApplicationDoc> {
     if (!isTrackingNumber(trackingNumber)) admit(null);
     const today = chinaDate(actor.now);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
@@ -183,7 +208,7 @@ export class ApplicationStore {
         admit(doc);
         const current = doc!;
         const outcome = applyStep(this.calendar, toOffice(current), request, { by: actor.by, today, recordedAt: actor.now });
-        const set: Partial<ApplicationDoc> = { state: outcome.state };
+        const set: Partial<ApplicationDoc> = { ...alsoSet(current, outcome.entry), state: outcome.state };
         if (outcome.answer) set.answer = outcome.answer;
         if (outcome.reviews) set.reviews = outcome.reviews;
         const result = await collection.findOneAndUpdate(

@@ -53,7 +53,7 @@ export function checkFiling(input: FilingInput): CheckedFiling {
   if (phone !== null && !PHONE.test(phone)) bad('input.applicant.phone', 'input.applicant.phone is not a telephone number (digits, spaces, +, -, parentheses)');
   if (email !== null && !EMAIL.test(email)) bad('input.applicant.email', 'input.applicant.email is not an email address');
   if (phone === null && email === null && address === null) bad('input.applicant', 'The applicant needs a telephone number, an email address or a postal address to be answered');
-  const description = text(input.description, 'input.description', 2000, true)!;
+  const description = checkDescription(input.description, 'input.description');
   return {
     organizationId: input.organizationId,
     applicantType: input.applicantType,
@@ -61,4 +61,9 @@ export function checkFiling(input: FilingInput): CheckedFiling {
     description,
     deliveryForm: input.deliveryForm,
   };
+}
+
+/** The description of the information wanted, trimmed (1–2000 characters), or BAD_USER_INPUT on `argumentName`. */
+export function checkDescription(value: string, argumentName: string): string {
+  return text(value, argumentName, 2000, true)!;
 }

@@ -118,6 +118,28 @@ describe('following with the secret', () => {
     expect(asked.data).toBeNull();
   });
 
+  it('lets the applicant send a requested correction online, which restarts the period', async () => {
+    const filed = await file();
+    const n = filed.application.trackingNumber;
+    const correct = (s: string, description = '申请公开内厝镇许厝村2015年征地补偿款的发放明细。') =>
+      asPublic(`mutation($n: String!, $s: String!, $d: String!) { correctApplication(trackingNumber: $n, secret: $s, description: $d) { state description clock { periodStartsOn dueDate corrections { requestedOn receivedOn } } history { action by reason previousDescription } } }`, { n, s, d: description });
+    expect(codes(await correct(filed.secret))).toEqual(['INVALID_TRANSITION']);
+    await gateway.graphql(`mutation($n: String!) { requestApplicationCorrection(trackingNumber: $n, reason: "请写明村名") { state } }`, { n }, office.headers);
+    expect(codes(await correct('ysq_wrong'))).toEqual(['APPLICATION_NOT_FOUND']);
+    expect((await correct(filed.secret, ' ')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'description' });
+    const corrected = await correct(filed.secret);
+    expect(corrected.errors).toBeUndefined();
+    expect(corrected.data).toMatchObject({
+      correctApplication: {
+        state: 'REGISTERED',
+        description: '申请公开内厝镇许厝村2015年征地补偿款的发放明细。',
+        clock: { periodStartsOn: '2026-11-25', dueDate: '2026-12-23', corrections: [{ requestedOn: '2026-11-25', receivedOn: '2026-11-25' }] },
+      },
+    });
+    const history = (corrected.data as { correctApplication: { history: unknown[] } }).correctApplication.history;
+    expect(history[2]).toEqual({ action: 'RECEIVE_CORRECTION', by: 'applicant', reason: '申请人在线补正', previousDescription: '申请公开内厝镇2015年征地补偿款的发放明细。' });
+  });
+
   it('lets the applicant withdraw with the secret, and not without it', async () => {
     const filed = await file();
     const withdraw = `mutation($n: String!, $s: String!) { withdrawApplication(trackingNumber: $n, secret: $s, reason: "已通过其他渠道获取") { state clock { state stoppedOn: receivedOn } history { action by reason } } }`;
