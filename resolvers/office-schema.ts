@@ -9,6 +9,7 @@ import { Broadcast } from '../schema/broadcast.types.js';
 import { ReadingPoint, ReadingPointDelivery } from '../schema/reading-point.types.js';
 import { BroadcastResolver, ReadingPointDeliveryResolver, ReadingPointResolver } from './broadcast.resolver.js';
 import { OfficePushResolver } from './office-push.resolver.js';
+import { OrganizationOfficeRecordsResolver } from './organization-office-records.resolver.js';
 import { PortalArticleResolver, PortalColumnResolver } from './portal.resolver.js';
 import { CompensationStandardResolver, LandCompensationResolver, LandRequisitionNoticeResolver } from './land.resolver.js';
 import { AttachmentResolver, InterpretationResolver, PolicyDocumentResolver } from './policy.resolver.js';
@@ -20,7 +21,7 @@ export const OFFICE_RESOLVERS = [
   LandRequisitionNoticeResolver, CompensationStandardResolver, LandCompensationResolver,
   PortalColumnResolver, PortalArticleResolver,
   BroadcastResolver, ReadingPointResolver, ReadingPointDeliveryResolver,
-  OfficePushResolver,
+  OfficePushResolver, OrganizationOfficeRecordsResolver,
 ] as const;
 
 /** Types reachable only through `Disclosure` or `Node`. */

@@ -38,7 +38,9 @@ export interface OfficeLoaders {
   powerList: DataLoader<string, PowerListRecord | null>;
   powerListItem: DataLoader<string, PowerListItemRecord | null>;
   powerListItemsByList: DataLoader<string, PowerListItemRecord[]>;
+  powerListItemsByOrganization: DataLoader<string, PowerListItemRecord[]>;
   landNotice: DataLoader<string, LandNoticeRecord | null>;
+  landNoticesByVillage: DataLoader<string, LandNoticeRecord[]>;
   portalArticle: DataLoader<string, PortalArticleRecord | null>;
   broadcast: DataLoader<string, BroadcastRecord | null>;
   readingPoint: DataLoader<string, ReadingPointRecord | null>;
@@ -58,7 +60,9 @@ export function createOfficeLoaders(connection: StoreConnection): OfficeLoaders 
     powerList: byId((ids) => stores.powerLists.listsByIds(ids)),
     powerListItem: byId((ids) => stores.powerLists.itemsByIds(ids)),
     powerListItemsByList: grouped((ids) => stores.powerLists.itemsByListIds(ids), (item) => [item.listId]),
+    powerListItemsByOrganization: grouped((ids) => stores.powerLists.itemsByHandlingOrganizationIds(ids), (item) => [item.handlingOrganizationId]),
     landNotice: byId((ids) => stores.land.noticesByIds(ids)),
+    landNoticesByVillage: grouped((ids) => stores.land.noticesByVillageIds(ids), (notice) => notice.affectedVillageIds),
     portalArticle: byId((ids) => stores.portal.articlesByIds(ids)),
     broadcast: byId((ids) => stores.broadcasts.broadcastsByIds(ids)),
     readingPoint: byId((ids) => stores.broadcasts.readingPointsByIds(ids)),

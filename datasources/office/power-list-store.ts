@@ -58,6 +58,11 @@ export class PowerListStore {
     return (await this.connection.run((db) => findByKeys(db, POWER_LIST_ITEMS, listIds, 'listId'))).map(itemOf);
   }
 
+  /** Items handled by any of these organizations. */
+  async itemsByHandlingOrganizationIds(ids: readonly string[]): Promise<PowerListItemRecord[]> {
+    return (await this.connection.run((db) => findByKeys(db, POWER_LIST_ITEMS, ids, 'handlingOrganizationId'))).map(itemOf);
+  }
+
   /** Items matching `filter`, by list and position, at most MAX_POWER_LIST_ITEMS. */
   async items(filter: PowerListItemFilter): Promise<PowerListItemRecord[]> {
     const docs = await this.connection.run((db) =>

@@ -5,6 +5,7 @@
  * adds up to.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../../resolvers/global-id.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
@@ -84,5 +85,26 @@ describe('land notices', () => {
       const allocation = notice.compensations[0]!.allocation!;
       expect(allocation).toMatchObject({ purpose: '征地补偿款', amount: notice.totalCompensation });
     }
+  });
+});
+
+describe('organizations and the office kinds', () => {
+  it('a village lists the land notices affecting it, a department the power list items it handles', async () => {
+    const result = await gateway.graphql<{ village: { landNotices: { totalCount: number; edges: Array<{ node: { title: string } }> } }; social: { powerListItems: { totalCount: number; edges: Array<{ node: { handlingOrganization: { name: string } } }> } } }>(
+      `query($village: ID!, $social: ID!) {
+        village: node(id: $village) { ... on Organization { landNotices(first: 5) { totalCount edges { node { title } } } } }
+        social: node(id: $social) { ... on Organization { powerListItems(first: 50) { totalCount edges { node { handlingOrganization { name } } } } } }
+      }`,
+      { village: toGlobalId('Organization', 'org-neicuo-v-liantang'), social: toGlobalId('Organization', 'org-neicuo-shsw') },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.village.landNotices).toEqual({ totalCount: 1, edges: [{ node: { title: '内厝镇莲塘村征地信息公告' } }] });
+    const social = result.data!.social.powerListItems;
+    const filtered = await gateway.graphql<{ powerListItems: { totalCount: number } }>(`query($org: ID!) { powerListItems(filter: { organizationId: $org }) { totalCount } }`, {
+      org: toGlobalId('Organization', 'org-neicuo-shsw'),
+    });
+    expect(social.totalCount).toBe(filtered.data!.powerListItems.totalCount);
+    expect(social.totalCount).toBeGreaterThan(10);
+    expect(social.edges.every((e) => e.node.handlingOrganization.name === '内厝镇社会事务办公室')).toBe(true);
   });
 });
