@@ -1,6 +1,6 @@
 /** Fields of aggregation groups and comparisons: keys resolved to graph objects through the request's loaders, and exact statistics in the unit asked for. */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { GroupKey, MeasureSummary } from '../datasources/analytics/analytics-request.js';
+import type { MeasureSummary } from '../datasources/analytics/analytics-request.js';
 import { divideDecimal } from '../datasources/analytics/decimal-arithmetic.js';
 import type { Comparison, VehicleCost } from '../datasources/analytics/expense-comparisons.js';
 import type { OrganizationRecord } from '../datasources/office/office-records.js';
@@ -14,17 +14,11 @@ import {
   VehicleRunningCost,
   YearOverYearComparison,
 } from '../schema/analytics.type.js';
-import { PeriodType } from '../schema/analytics-enums.js';
-import { AppointmentAction } from '../schema/personnel.enums.js';
-import { BudgetPhase, ThreePublicItem } from '../schema/finance.enums.js';
+import { ThreePublicItem } from '../schema/finance.enums.js';
 import { DecimalScalar } from '../schema/decimal.scalar.js';
-import { DisclosureCategory } from '../schema/disclosure-category.enum.js';
-import { DisclosureKind } from '../schema/disclosure-kind.enum.js';
 import { convertYuan } from '../schema/money.js';
 import { MoneyUnit } from '../schema/money-unit.enum.js';
-import { OrganizationClassification } from '../schema/organization-classification.enum.js';
 import { Organization } from '../schema/organization.type.js';
-import { ProcurementMethod } from '../schema/procurement-method.enum.js';
 import { Supplier } from '../schema/supplier.type.js';
 import { UNIT_ARG } from './money-field.js';
 
@@ -36,79 +30,30 @@ function money(value: string | null, unit: MoneyUnit): string | null {
   return value === null ? null : convertYuan(value, unit);
 }
 
-const numberOrNull = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
 const textOrNull = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value));
+
+/** The key as `keyValue` shapes it: scalar dimensions are plain properties; linked objects are ids. */
+interface KeyValue {
+  organizationId: string | null;
+  recipientOrganizationId: string | null;
+  supplierId: string | null;
+}
 
 @Resolver(() => AggregateGroupKey)
 export class AggregateGroupKeyResolver {
   @FieldResolver(() => Organization, { nullable: true, description: '组织机构: the organization (payer, buyer or deciding organization, as the kind says).' })
-  organization(@Root() key: GroupKey, @Ctx() context: GatewayContext) {
-    return organization(key.ORGANIZATION, context);
+  organization(@Root() key: KeyValue, @Ctx() context: GatewayContext) {
+    return organization(key.organizationId, context);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: '收款单位: the receiving organization of an allocation.' })
-  recipientOrganization(@Root() key: GroupKey, @Ctx() context: GatewayContext) {
-    return organization(key.RECIPIENT_ORGANIZATION, context);
+  recipientOrganization(@Root() key: KeyValue, @Ctx() context: GatewayContext) {
+    return organization(key.recipientOrganizationId, context);
   }
 
   @FieldResolver(() => Supplier, { nullable: true, description: '供应商: the supplier.' })
-  supplier(@Root() key: GroupKey, @Ctx() context: GatewayContext): Promise<SupplierRecord | null> | null {
-    return typeof key.SUPPLIER === 'string' ? context.loaders.supplier.load(key.SUPPLIER) : null;
-  }
-
-  @FieldResolver(() => OrganizationClassification, { nullable: true, description: '机构层级: the organization level; null also when the office store did not answer (then reported as SOURCE_UNAVAILABLE).' })
-  organizationLevel(@Root() key: GroupKey) {
-    return textOrNull(key.ORGANIZATION_LEVEL);
-  }
-
-  @FieldResolver(() => Int, { nullable: true, description: '年度: the year.' })
-  year(@Root() key: GroupKey) {
-    return numberOrNull(key.YEAR);
-  }
-
-  @FieldResolver(() => Int, { nullable: true, description: '季度: the quarter, 1–4.' })
-  quarter(@Root() key: GroupKey) {
-    return numberOrNull(key.QUARTER);
-  }
-
-  @FieldResolver(() => Int, { nullable: true, description: '月份: the month, 1–12.' })
-  month(@Root() key: GroupKey) {
-    return numberOrNull(key.MONTH);
-  }
-
-  @FieldResolver(() => ThreePublicItem, { nullable: true, description: '三公项目: the 三公 item.' })
-  item(@Root() key: GroupKey) {
-    return textOrNull(key.EXPENSE_ITEM);
-  }
-
-  @FieldResolver(() => BudgetPhase, { nullable: true, description: '预算/决算: the phase.' })
-  phase(@Root() key: GroupKey) {
-    return textOrNull(key.BUDGET_PHASE);
-  }
-
-  @FieldResolver(() => PeriodType, { nullable: true, description: '期间类型: monthly or annual line.' })
-  periodType(@Root() key: GroupKey) {
-    return textOrNull(key.PERIOD_TYPE);
-  }
-
-  @FieldResolver(() => ProcurementMethod, { nullable: true, description: '采购方式: the procurement method.' })
-  procurementMethod(@Root() key: GroupKey) {
-    return textOrNull(key.PROCUREMENT_METHOD);
-  }
-
-  @FieldResolver(() => DisclosureCategory, { nullable: true, description: '公开目录类别: the catalog category.' })
-  category(@Root() key: GroupKey) {
-    return textOrNull(key.CATEGORY);
-  }
-
-  @FieldResolver(() => DisclosureKind, { nullable: true, description: '信息类型: the kind of record.' })
-  kind(@Root() key: GroupKey) {
-    return textOrNull(key.KIND);
-  }
-
-  @FieldResolver(() => AppointmentAction, { nullable: true, description: '任职/免职: the action.' })
-  action(@Root() key: GroupKey) {
-    return textOrNull(key.ACTION);
+  supplier(@Root() key: KeyValue, @Ctx() context: GatewayContext): Promise<SupplierRecord | null> | null {
+    return typeof key.supplierId === 'string' ? context.loaders.supplier.load(key.supplierId) : null;
   }
 }
 

@@ -114,9 +114,35 @@ export function orderGroups(groups: AggregateGroup[], dimensions: readonly Dimen
   });
 }
 
+const orNull = (value: string | number | null | undefined) => (value === undefined ? null : value);
+
+/**
+ * A group key as `AggregateGroupKey` reads it: scalar dimensions as plain
+ * properties (read by GraphQL's default resolver, the cheapest path for
+ * thousands of groups), organizations and suppliers by id for the loaders.
+ */
+export function keyValue(key: GroupKey): Record<string, unknown> {
+  return {
+    organizationId: orNull(key.ORGANIZATION),
+    recipientOrganizationId: orNull(key.RECIPIENT_ORGANIZATION),
+    supplierId: orNull(key.SUPPLIER),
+    organizationLevel: orNull(key.ORGANIZATION_LEVEL),
+    year: orNull(key.YEAR),
+    quarter: orNull(key.QUARTER),
+    month: orNull(key.MONTH),
+    item: orNull(key.EXPENSE_ITEM),
+    phase: orNull(key.BUDGET_PHASE),
+    periodType: orNull(key.PERIOD_TYPE),
+    procurementMethod: orNull(key.PROCUREMENT_METHOD),
+    category: orNull(key.CATEGORY),
+    kind: orNull(key.KIND),
+    action: orNull(key.ACTION),
+  };
+}
+
 /** A group as the group types read it: the key, the count and each measure as its own field. */
 export function groupValue(group: AggregateGroup): Record<string, unknown> {
-  return { key: group.key, count: group.count, ...group.measures };
+  return { key: keyValue(group.key), count: group.count, ...group.measures };
 }
 
 /** The value of an aggregation field; missing stores are reported at the field's path. */
@@ -132,7 +158,10 @@ export function aggregateValue(
   const ordered = orderGroups(result.groups, request.groupBy, request.order);
   return {
     groups: ordered.slice(0, request.first).map(groupValue),
-    total: groupValue(totalOf(result.groups, request.measures)),
+    // A getter: the total is merged only when the query selects it.
+    get total() {
+      return groupValue(totalOf(result.groups, request.measures));
+    },
     groupCount: result.groups.length,
     complete: unavailable.length === 0,
     missingSources: [...new Set(unavailable.map((e) => e.source))],

@@ -49,13 +49,20 @@ const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.fl
 const QUERY = `query { threePublicExpenseAggregate(first: 10000, filter: { yearFrom: 2015, yearTo: 2015 }, groupBy: [ORGANIZATION, MONTH]) {
   groupCount groups { key { month } count amount { sum } } } }`;
 
-async function timeRuns(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  await work(); // warm-up: connections, indexes, JIT
-  const samples: number[] = [];
+/**
+ * Runs each contender `runs` times, interleaved (a, b, c, a, b, c, …) after
+ * one warm-up each, so a change in the machine's load hits all of them alike;
+ * the samples in ms, per contender.
+ */
+async function timeInterleaved(runs: number, contenders: Array<() => Promise<unknown>>): Promise<number[][]> {
+  for (const work of contenders) await work();
+  const samples: number[][] = contenders.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    samples.push(msSince(start));
+    for (const [j, work] of contenders.entries()) {
+      const start = process.hrtime.bigint();
+      await work();
+      samples[j]!.push(msSince(start));
+    }
   }
   return samples;
 }
@@ -96,15 +103,17 @@ async function main(): Promise<void> {
       const request: AggregationRequest = { kind: 'EXPENSE', filter: { yearFrom: 2015, yearTo: 2015 }, groupBy: ['ORGANIZATION', 'MONTH'], measures: ['amount'], visibleAt: new Date() };
       const pipeline = await analyticsOf(stores).pipelineFor('finance', request);
       let groups = 0;
-      const driver = await timeRuns(options.runs, async () => {
-        groups = (await expenses.aggregate(pipeline, { allowDiskUse: true, batchSize: 100_000 }).toArray()).length;
-      });
-      const dataLayer = await timeRuns(options.runs, () => analyticsOf(stores).aggregate(request));
-      const http = await timeRuns(options.runs, async () => {
-        const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query: QUERY }) });
-        const body = (await response.json()) as { errors?: unknown; data?: { threePublicExpenseAggregate: { groupCount: number } } };
-        if (body.errors || body.data?.threePublicExpenseAggregate.groupCount !== groups) throw new Error(`Unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
-      });
+      const [driver, dataLayer, http] = await timeInterleaved(options.runs, [
+        async () => {
+          groups = (await expenses.aggregate(pipeline, { allowDiskUse: true, batchSize: 100_000 }).toArray()).length;
+        },
+        () => analyticsOf(stores).aggregate(request),
+        async () => {
+          const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query: QUERY }) });
+          const body = (await response.json()) as { errors?: unknown; data?: { threePublicExpenseAggregate: { groupCount: number } } };
+          if (body.errors || body.data?.threePublicExpenseAggregate.groupCount !== groups) throw new Error(`Unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
+        },
+      ]) as [number[], number[], number[]];
       const row = {
         records: scale,
         groups,
@@ -115,6 +124,7 @@ async function main(): Promise<void> {
         dataLayerRatio: Number((median(dataLayer) / median(driver)).toFixed(3)),
         gatewayHttpRatio: Number((median(http) / median(driver)).toFixed(3)),
         samplesMs: { driver, dataLayer, http },
+        loadAverageAfter: os.loadavg(),
       };
       (report.scales as unknown[]).push(row);
       console.log(`${scale} records, ${groups} groups: driver ${row.driverMedianMs} ms, data layer ${row.dataLayerMedianMs} ms (${row.dataLayerRatio}x), gateway over HTTP ${row.gatewayHttpMedianMs} ms (${row.gatewayHttpRatio}x)`);
