@@ -6,15 +6,15 @@ import { appointmentKind } from './kinds/appointment-kind.js';
 import { fundAllocationKind } from './kinds/fund-allocation-kind.js';
 import { procurementKind } from './kinds/procurement-kind.js';
 import { threePublicStatementKind } from './kinds/three-public-kind.js';
-import { RecordKindRegistry, type RecordKind } from './record-kind.js';
+import { RecordKindRegistry, registered, type RecordKind } from './record-kind.js';
 import { OFFICE_RECORD_KINDS } from '../office/push/office-push-kinds.js';
 
 /** The kinds of the finance, procurement and personnel stores. */
 export const RECORD_KINDS: readonly RecordKind[] = [
-  threePublicStatementKind as unknown as RecordKind,
-  fundAllocationKind as unknown as RecordKind,
-  procurementKind as unknown as RecordKind,
-  appointmentKind as unknown as RecordKind,
+  registered(threePublicStatementKind),
+  registered(fundAllocationKind),
+  registered(procurementKind),
+  registered(appointmentKind),
   ...OFFICE_RECORD_KINDS,
 ];
 

@@ -3,8 +3,9 @@
  * surviving a kill at any point:
  *   1. one `find` of the batch's submissions by `_id $in`;
  *   2. every record classified: invalid, forbidden, a duplicate in the batch,
- *      unchanged (same version), stale (older), or created/updated; effects
- *      left half-done by an earlier attempt are completed first;
+ *      unchanged (same version), stale (older), a unique value (ocid…)
+ *      another record holds, or created/updated; effects left half-done by
+ *      an earlier attempt are completed first;
  *   3. one unordered bulk write of the new versions into `submissions`, each
  *      conditional on the submission being as read (a concurrent change
  *      makes the upsert a duplicate key: that record is refused, CONFLICT),
@@ -23,6 +24,7 @@ import { PushError } from './push-errors.js';
 import { recordIdOf, type RecordIssue } from './record-kind.js';
 import { describeVersionType, parseVersion, type SourceVersion } from './source-version.js';
 import { submissionIdOf, SUBMISSIONS_COLLECTION, type SubmissionDoc, type SubmissionState } from './submission.js';
+import { uniqueClashes } from './unique-values.js';
 
 /** Most records one push may carry. */
 export const MAX_PUSH_BATCH = 1000;
@@ -144,6 +146,7 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
       const stored = new Map(found.map((s) => [s._id, s]));
       const operations: AnyBulkWriteOperation<SubmissionDoc>[] = [];
       const written: Array<{ candidate: Candidate; doc: SubmissionDoc; created: boolean }> = [];
+      const fresh: Array<{ candidate: Candidate; previous: SubmissionDoc | undefined }> = [];
       for (const candidate of candidates) {
         const previous = stored.get(candidate.submissionId);
         const known = { recordId: candidate.recordId, submissionId: candidate.submissionId };
@@ -163,13 +166,22 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
             { code: 'STALE_VERSION', path: 'version', message: `Version ${version.value} is older than the stored version ${previous.version}; the stored record is unchanged.` },
           ], { ...known, state: previous.state });
         } else {
-          const doc = newVersion(actor, kind.name, kind.store, candidate, previous);
-          written.push({ candidate, doc, created: previous === undefined });
-          const { _id, ...fields } = doc;
-          // Written only over the submission as it was read; anything else (a concurrent push or review) makes the upsert a duplicate key.
-          const filter = previous ? { _id, versionKey: previous.versionKey, state: previous.state, applied: true } : { _id, versionKey: { $exists: false } };
-          operations.push({ updateOne: { filter, update: { $set: fields }, upsert: true } });
+          fresh.push({ candidate, previous });
         }
+      }
+      const clashes = await uniqueClashes(db, kind, fresh.map(({ candidate }) => ({ key: candidate.index, content: candidate.content, recordId: candidate.recordId })));
+      for (const { candidate, previous } of fresh) {
+        const clash = clashes.get(candidate.index);
+        if (clash) {
+          outcomes[candidate.index] = refused(candidate.index, kind.name, candidate.sourceId, candidate.version.value, invalid([clash]), { recordId: candidate.recordId, submissionId: candidate.submissionId, state: previous?.state ?? null });
+          continue;
+        }
+        const doc = newVersion(actor, kind.name, kind.store, candidate, previous);
+        written.push({ candidate, doc, created: previous === undefined });
+        const { _id, ...fields } = doc;
+        // Written only over the submission as it was read; anything else (a concurrent push or review) makes the upsert a duplicate key.
+        const filter = previous ? { _id, versionKey: previous.versionKey, state: previous.state, applied: true } : { _id, versionKey: { $exists: false } };
+        operations.push({ updateOne: { filter, update: { $set: fields }, upsert: true } });
       }
       const conflicts = await writeSubmissions(db, operations);
       const applied: SubmissionDoc[] = [];

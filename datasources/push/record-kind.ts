@@ -56,6 +56,18 @@ export interface Projection {
   catalogEntry: CatalogEntryDoc;
 }
 
+/** A value that must stay unique in a live collection (an ocid, a credit code) and the document that may hold it. */
+export interface UniqueValue {
+  collection: string;
+  /** The field with a unique index. */
+  field: string;
+  value: unknown;
+  /** The live document allowed to hold the value (the record itself, or the shared document it writes). */
+  ownerId: string;
+  /** Path of the value in the pushed record, for the refusal. */
+  path: string;
+}
+
 /** One kind of pushed record; implementations are stateless objects. */
 export interface RecordKind<C extends Document = Document> {
   /** Name used in submissions, the ledger and the API (the GraphQL type name of the live record, e.g. `ThreePublicExpenseStatement`). */
@@ -77,6 +89,18 @@ export interface RecordKind<C extends Document = Document> {
    * projection does not write again.
    */
   retract(recordId: string): OwnedDocuments[];
+  /**
+   * Values of `content` published under `recordId` that a unique index of a
+   * live collection guards. The pipeline refuses a record whose value another
+   * live document already holds (or another record of the batch claims), so a
+   * publication never fails on a unique index halfway.
+   */
+  uniqueValues?(content: C, recordId: string): UniqueValue[];
+}
+
+/** `kind` as a member of the registry (the registry holds kinds of every content type). */
+export function registered<C extends Document>(kind: RecordKind<C>): RecordKind {
+  return kind as unknown as RecordKind;
 }
 
 /** The live record id of a pushed record: deterministic, so catalog entries and global ids stay stable across versions. */

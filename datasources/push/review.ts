@@ -14,6 +14,7 @@ import type { PushDependencies } from './push-dependencies.js';
 import { PushError } from './push-errors.js';
 import { parseVersion } from './source-version.js';
 import { submissionIdOf, SUBMISSIONS_COLLECTION, type SubmissionDoc, type SubmissionEffect } from './submission.js';
+import { uniqueClashes } from './unique-values.js';
 
 export type ReviewDecision = 'APPROVED' | 'REJECTED';
 
@@ -116,6 +117,10 @@ export async function reviewSubmission(
       throw new PushError('CONFLICT', `Version ${doc.version} of ${submissionId} is ${doc.state}, not pending review.`);
     }
     const approve = decision === 'APPROVED';
+    if (approve) {
+      const clash = (await uniqueClashes(db, deps.kinds.get(kindName), [{ key: 0, content: doc.content, recordId: doc.recordId }])).get(0);
+      if (clash) throw new PushError('CONFLICT', `Version ${doc.version} of ${submissionId} cannot be published: ${clash.path} ${clash.reason}.`);
+    }
     const review = { decision, by: actor.principal.id, at: actor.now, comment, version: doc.version };
     const ledger = effectEntry(actor, doc, approve ? 'APPROVE' : 'REJECT', { content: approve ? doc.content : null, published: approve, comment });
     return transition(db, deps, doc, {

@@ -3,8 +3,9 @@
  * (tender, awards, contracts) of one contracting process. Published as a
  * `releases` document; the suppliers its awards name are shared documents
  * (`suppliers`), created or updated from the record by id and never removed
- * by a withdrawal. An `ocid` is unique in the store: a pushed release whose
- * ocid another release already holds fails at publication.
+ * by a withdrawal. An `ocid` is unique among releases and a credit code
+ * among suppliers: a record whose ocid or credit code another release or
+ * supplier holds is refused (INVALID_RECORD at its path).
  */
 import type { Decimal128 } from 'mongodb';
 import type { ChannelCode } from '../../catalog/catalog-entry.js';
@@ -184,4 +185,11 @@ export const procurementKind: RecordKind<ProcurementContent> = {
   },
 
   retract: (recordId) => [{ collection: RELEASES, filter: { _id: recordId } }],
+
+  uniqueValues: (content, recordId) => [
+    { collection: RELEASES, field: 'ocid', value: content.ocid, ownerId: recordId, path: 'ocid' },
+    ...content.awards.flatMap((award, a) =>
+      award.suppliers.map((supplier, s) => ({ collection: SUPPLIERS, field: 'creditCode', value: supplier.creditCode, ownerId: supplier.id, path: `awards[${a}].suppliers[${s}].creditCode` })),
+    ),
+  ],
 };

@@ -123,4 +123,23 @@ describe('publication', () => {
     expect(entry).toMatchObject({ title: '关于林测试同志任职的通知', category: 'ORGANIZATION_PERSONNEL' });
     expect(entry!.indexNumber).toMatch(/^XA-NC-0101-2016-P[0-9A-F]{8}$/u);
   });
+
+  it('refuses a release whose ocid or supplier credit code another release or supplier holds, before anything is written', async () => {
+    const later: Actor = { ...direct, now: new Date('2016-07-03T00:00:00Z') };
+    const ocid = 'ocds-nc2016-XANC-2016-002';
+    const report = await fx.desk.push(later, 'Procurement', [
+      record('r-2', 1, release({ ocid })),
+      record('r-3', 1, release({ ocid })),
+      record('r-4', 1, release({ ocid: 'ocds-nc2016-XANC-2016-004', awards: [{ id: 'a-1', title: '成交结果', status: 'active', date: '2016-06-20', value: '1.00', suppliers: [{ id: 'supplier-901', name: '冒用', creditCode: '91350213MA2XN3KQ9Y', locality: '厦门' }] }], contracts: [] })),
+    ]);
+    expect(report.outcomes.map((o) => [o.outcome, o.problems[0]?.path ?? null, o.problems[0]?.message ?? null])).toEqual([
+      ['CREATED', null, null],
+      ['REJECTED', 'ocid', `ocid ${ocid} is already the ocid of proc-org-neicuo-gjb-r-2`],
+      ['REJECTED', 'awards[0].suppliers[0].creditCode', 'awards[0].suppliers[0].creditCode 91350213MA2XN3KQ9Y is already the creditCode of supplier-900'],
+    ]);
+    const again = await fx.desk.push({ ...later, now: new Date('2016-07-04T00:00:00Z') }, 'Procurement', [record('r-3', 1, release({ ocid }))]);
+    expect(again.outcomes[0]!.problems[0]!.path).toBe('ocid');
+    expect((await docs('procurement', 'submissions', { sourceId: { $in: ['r-3', 'r-4'] } }))).toEqual([]);
+    expect(await docs('procurement', 'suppliers')).toHaveLength(1);
+  });
 });
