@@ -114,9 +114,11 @@ function catalogEntry(id: string, kind: DisclosureKind, title: string, text: str
 
 /**
  * Every collection of every store at `scale` documents per store (within a
- * few percent), and the ids the scenarios ask for. Deterministic.
+ * few percent), one store at a time (so that a million documents per store
+ * need not all be held at once), and the ids the scenarios ask for, complete
+ * once the generator is done. Deterministic.
  */
-export function generateDataset(scale: number): { collections: CollectionData[]; index: DatasetIndex } {
+export function* generateDataset(scale: number, index: DatasetIndex): Generator<CollectionData[], void, void> {
   const { all: orgs, weighted } = organizations(scale);
   const random = seededRandom(scale);
   const orgOf = () => pick(random, weighted);
@@ -168,6 +170,18 @@ export function generateDataset(scale: number): { collections: CollectionData[];
     financeCatalog.push(entry(allocationId, 'FundAllocation', `${village?.name ?? payer.name}${purpose}下拨情况`, `${payer.name}拨付${purpose}${amount}元`, 'FISCAL_FUNDS', payer._id));
   }
 
+  index.catalogEntries.finance = financeCatalog.length;
+  yield [
+    { store: 'finance', collection: STATEMENTS, documents: statements },
+    { store: 'finance', collection: EXPENSES, documents: expenses },
+    { store: 'finance', collection: ALLOCATIONS, documents: allocations },
+    { store: 'finance', collection: CATALOG_COLLECTION, documents: financeCatalog },
+  ];
+  statements.length = 0;
+  expenses.length = 0;
+  allocations.length = 0;
+  financeCatalog.length = 0;
+
   // Procurement: a release and its entry (2 documents), suppliers one per 40 documents.
   const supplierCount = Math.max(10, Math.floor(scale / 40));
   const suppliers: Document[] = Array.from({ length: supplierCount }, (_, i) => ({
@@ -193,6 +207,15 @@ export function generateDataset(scale: number): { collections: CollectionData[];
     procurementCatalog.push(entry(id, 'Procurement', `${buyer.name}${what}采购结果公告`, `采购方式：${details}`, 'FISCAL_FUNDS', buyer._id));
   }
 
+  index.catalogEntries.procurement = procurementCatalog.length;
+  yield [
+    { store: 'procurement', collection: SUPPLIERS, documents: suppliers },
+    { store: 'procurement', collection: RELEASES, documents: releases },
+    { store: 'procurement', collection: CATALOG_COLLECTION, documents: procurementCatalog },
+  ];
+  releases.length = 0;
+  procurementCatalog.length = 0;
+
   // Personnel: people and posts (a tenth of the documents each), appointments with their entries.
   const peopleCount = Math.max(10, Math.floor(scale / 10));
   const people: Document[] = Array.from({ length: peopleCount }, (_, i) => ({
@@ -217,6 +240,17 @@ export function generateDataset(scale: number): { collections: CollectionData[];
     personnelCatalog.push(entry(id, 'Appointment', `关于${person.name}同志${action === 'APPOINT' ? '任职' : '免职'}的通知`, post.label as string, 'ORGANIZATION_PERSONNEL', post.organizationId as string));
   }
 
+  index.catalogEntries.personnel = personnelCatalog.length;
+  yield [
+    { store: 'personnel', collection: PEOPLE, documents: people },
+    { store: 'personnel', collection: POSTS, documents: posts },
+    { store: 'personnel', collection: APPOINTMENTS, documents: appointments },
+    { store: 'personnel', collection: CATALOG_COLLECTION, documents: personnelCatalog },
+  ];
+  people.length = 0;
+  appointments.length = 0;
+  personnelCatalog.length = 0;
+
   // Office: the organizations, and documents with their entries.
   const documents: Document[] = [];
   const officeCatalog: Document[] = [];
@@ -231,30 +265,23 @@ export function generateDataset(scale: number): { collections: CollectionData[];
     officeCatalog.push(entry(id, 'PublishedDocument', title, body, category, org._id));
   }
 
-  const collections: CollectionData[] = [
+  index.catalogEntries.office = officeCatalog.length;
+  index.items = sample;
+  index.organizations = orgs.map((o) => o._id);
+  yield [
     { store: 'office', collection: ORGANIZATIONS, documents: orgs as unknown as Document[] },
     { store: 'office', collection: DOCUMENTS, documents },
     { store: 'office', collection: CATALOG_COLLECTION, documents: officeCatalog },
-    { store: 'finance', collection: STATEMENTS, documents: statements },
-    { store: 'finance', collection: EXPENSES, documents: expenses },
-    { store: 'finance', collection: ALLOCATIONS, documents: allocations },
-    { store: 'finance', collection: CATALOG_COLLECTION, documents: financeCatalog },
-    { store: 'procurement', collection: SUPPLIERS, documents: suppliers },
-    { store: 'procurement', collection: RELEASES, documents: releases },
-    { store: 'procurement', collection: CATALOG_COLLECTION, documents: procurementCatalog },
-    { store: 'personnel', collection: PEOPLE, documents: people },
-    { store: 'personnel', collection: POSTS, documents: posts },
-    { store: 'personnel', collection: APPOINTMENTS, documents: appointments },
-    { store: 'personnel', collection: CATALOG_COLLECTION, documents: personnelCatalog },
   ];
+}
+
+/** An index to fill by `generateDataset`. */
+export function emptyIndex(): DatasetIndex {
   return {
-    collections,
-    index: {
-      items: sample,
-      organizations: orgs.map((o) => o._id),
-      largeTownIds: ['b-t0', 'b-t1', 'b-t2'],
-      departmentId: 'b-t0-d1',
-      catalogEntries: { finance: financeCatalog.length, procurement: procurementCatalog.length, personnel: personnelCatalog.length, office: officeCatalog.length },
-    },
+    items: [],
+    organizations: [],
+    largeTownIds: ['b-t0', 'b-t1', 'b-t2'],
+    departmentId: 'b-t0-d1',
+    catalogEntries: { finance: 0, procurement: 0, personnel: 0, office: 0 },
   };
 }

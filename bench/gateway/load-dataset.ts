@@ -5,21 +5,23 @@
  */
 import { MongoClient } from 'mongodb';
 import { openStores, STORE_NAMES, type StoresConfig } from '../../datasources/index.js';
-import { generateDataset, type DatasetIndex } from './dataset.js';
+import { emptyIndex, generateDataset, type DatasetIndex } from './dataset.js';
 
 const BATCH = 5_000;
 
 /** Generates and inserts the data set of `scale` documents per store; resolves with the ids the scenarios use and the documents written. */
 export async function loadDataset(uri: string, scale: number): Promise<{ index: DatasetIndex; documents: number; loadMs: number }> {
   const started = Date.now();
-  const { collections, index } = generateDataset(scale);
+  const index = emptyIndex();
   const client = await new MongoClient(uri).connect();
   let documents = 0;
   try {
-    for (const { store, collection, documents: docs } of collections) {
-      const target = client.db(store).collection(collection);
-      for (let i = 0; i < docs.length; i += BATCH) await target.insertMany(docs.slice(i, i + BATCH), { ordered: false });
-      documents += docs.length;
+    for (const collections of generateDataset(scale, index)) {
+      for (const { store, collection, documents: docs } of collections) {
+        const target = client.db(store).collection(collection);
+        for (let i = 0; i < docs.length; i += BATCH) await target.insertMany(docs.slice(i, i + BATCH), { ordered: false });
+        documents += docs.length;
+      }
     }
   } finally {
     await client.close();

@@ -167,7 +167,8 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
   const connections = options.connections ?? 10;
   const servers = options.servers ?? SERVERS;
   for (const scale of options.scales) {
-    const store = await startEmbeddedProcess(['--memory']);
+    // A million documents per store, with the catalog's multikey search index, outgrow node's default heap.
+    const store = await startEmbeddedProcess(['--memory'], ['--max-old-space-size=16384']);
     const client = await new MongoClient(store.uri).connect();
     try {
       const loaded = await loadDataset(store.uri, scale);

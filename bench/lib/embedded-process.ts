@@ -19,9 +19,9 @@ export interface EmbeddedProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the server on a free port with `args` (e.g. `['--dbpath', dir]`) and resolves once it listens. */
-export function startEmbeddedProcess(args: string[]): Promise<EmbeddedProcess> {
-  const child = spawn(process.execPath, [cliPath, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the server on a free port with `args` (e.g. `['--dbpath', dir]`) and resolves once it listens; `nodeArgs` go to node itself (e.g. a larger heap). */
+export function startEmbeddedProcess(args: string[], nodeArgs: string[] = []): Promise<EmbeddedProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, cliPath, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let buffered = '';
     const onData = (chunk: Buffer) => {
