@@ -7,7 +7,7 @@
  * ledger, revisions, and reads after a write in the same request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueKey, issueRoleKeys, type IssuedKey } from '../../helpers/credentials.js';
+import { issueKey, issueRoleKeys, jwtHeaders, type IssuedKey } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 const FINANCE = 'org-neicuo-czs';
@@ -148,7 +148,7 @@ describe('push, review, withdrawal and the ledger', () => {
     expect(dates.push.outcomes[0]!.error).toEqual({ code: 'INVALID_RECORD', path: 'date', message: 'date is not a day of the calendar: 2015-02-30' });
   });
 
-  it("refuses a department's records of another organization or store per record, and the public and analysts as a whole", async () => {
+  it("refuses a department's records of another organization or store per record, and the public, analysts, revoked keys and expired tokens as a whole", async () => {
     const otherStore = await ok<PushData>(
       `mutation($records: [AppointmentPushInput!]!) { push: pushAppointments(records: $records) { totals { created updated unchanged rejected } outcomes { index sourceId version outcome recordId submissionId state error { code message path } errors { code path } } } }`,
       {
@@ -172,6 +172,15 @@ describe('push, review, withdrawal and the ledger', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const analyst = await gw.graphql(PUSH_STATEMENTS, { records: [statement('x-1', 1, 1)] }, roles.analyst.headers);
     expect(analyst.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const revoked = await issueKey(gw, { role: 'department', organizationId: FINANCE, stores: ['finance'] });
+    await gw.stores.credentials.revoke(revoked.id, '泄露');
+    const byRevoked = await gw.graphql(PUSH_STATEMENTS, { records: [statement('x-1', 1, 1)] }, revoked.headers);
+    expect([byRevoked.status, byRevoked.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const expired = await jwtHeaders({ role: 'department', org: FINANCE, stores: ['finance'] }, { expiresAt: new Date(Date.now() - 3_600_000) });
+    const byExpired = await gw.graphql(PUSH_STATEMENTS, { records: [statement('x-1', 1, 1)] }, expired);
+    expect([byExpired.status, byExpired.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const byJwt = await gw.graphql<PushData>(PUSH_STATEMENTS, { records: [statement('x-1', 1, 1, { organizationId: PLANNING })] }, await jwtHeaders({ role: 'department', org: FINANCE, stores: ['finance'], src: '财务核算系统' }));
+    expect(byJwt.data?.push.outcomes[0]?.error?.code).toBe('FORBIDDEN');
   });
 
   it('refuses a batch over 1,000 records as a whole, naming the limit and the count', async () => {
