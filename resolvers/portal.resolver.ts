@@ -8,7 +8,7 @@ import { DisclosureConnection } from '../schema/connections.type.js';
 import { CATEGORY_NAMES, DisclosureCategory } from '../schema/disclosure-category.enum.js';
 import { PageArgs } from '../schema/page.args.js';
 import { PortalArticle, PortalColumn, PortalColumnCode, PortalImage } from '../schema/portal.types.js';
-import { disclosedOfEntries, type Disclosed } from './disclosed-records.js';
+import { disclosedById, type Disclosed } from './disclosed-records.js';
 import { disclosureConnection } from './disclosure-connection.js';
 
 interface ColumnValue {
@@ -28,19 +28,11 @@ function columnFilter(code: ColumnCode, context: GatewayContext): CatalogFilter 
   return { categories: [code], kinds: ['PortalArticle'], visibleAt: context.now };
 }
 
-/** The item next to `article` in its column: older (after it, newest first) or newer (before it). */
+/** The item next to `article` in its column: the next older or the next newer published one. */
 async function neighbour(article: Disclosed<'PortalArticle'>, direction: 'older' | 'newer', context: GatewayContext): Promise<Disclosed | null> {
-  const position = { value: article.publishedAt, id: article.id };
-  const page = await context.stores.catalogs.office.page({
-    filter: columnFilter(article.column, context),
-    order: NEWEST_FIRST,
-    ...(direction === 'older' ? { after: position } : { before: position }),
-    limit: 1,
-    fromEnd: direction === 'newer',
-  });
-  const [found] = await disclosedOfEntries(page, context.loaders);
-  if (found instanceof Error) throw found;
-  return found ?? null;
+  const found = await context.loaders.office.portalNeighbours.load({ id: article.id, column: article.column, publishedAt: article.publishedAt, visibleAt: context.now });
+  const id = found[direction];
+  return id === null ? null : disclosedById('PortalArticle', id, context.loaders);
 }
 
 @Resolver(() => PortalColumn)
@@ -75,12 +67,12 @@ export class PortalArticleResolver {
     return article.images[0] ?? null;
   }
 
-  @FieldResolver(() => PortalArticle, { nullable: true, description: 'The next newer published item of the same column (上一篇), or null for the newest.' })
+  @FieldResolver(() => PortalArticle, { nullable: true, description: 'The next newer published item of the same column (上一篇), or null for the newest. Items of a list page share their reads.' })
   newer(@Root() article: Disclosed<'PortalArticle'>, @Ctx() context: GatewayContext): Promise<Disclosed | null> {
     return neighbour(article, 'newer', context);
   }
 
-  @FieldResolver(() => PortalArticle, { nullable: true, description: 'The next older published item of the same column (下一篇), or null for the oldest.' })
+  @FieldResolver(() => PortalArticle, { nullable: true, description: 'The next older published item of the same column (下一篇), or null for the oldest. Items of a list page share their reads.' })
   older(@Root() article: Disclosed<'PortalArticle'>, @Ctx() context: GatewayContext): Promise<Disclosed | null> {
     return neighbour(article, 'older', context);
   }

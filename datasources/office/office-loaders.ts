@@ -4,11 +4,13 @@
  * reading point → deliveries) is one `$in` per batch.
  */
 import DataLoader from 'dataloader';
+import { CatalogSource } from '../catalog/catalog-source.js';
 import type { StoreConnection } from '../store-connection.js';
 import type { BroadcastRecord, DeliveryRecord, ReadingPointRecord } from './broadcast-records.js';
 import type { LandNoticeRecord } from './land-records.js';
 import { OfficeRecordStores } from './office-record-stores.js';
 import type { InterpretationRecord, PolicyRecord } from './policy-records.js';
+import { createPortalNeighbourLoader, type NeighbourRequest, type Neighbours } from './portal-neighbours.js';
 import type { PortalArticleRecord } from './portal-records.js';
 import type { PowerListItemRecord, PowerListRecord } from './power-list-records.js';
 
@@ -42,6 +44,8 @@ export interface OfficeLoaders {
   landNotice: DataLoader<string, LandNoticeRecord | null>;
   landNoticesByVillage: DataLoader<string, LandNoticeRecord[]>;
   portalArticle: DataLoader<string, PortalArticleRecord | null>;
+  /** Newer and older neighbours of portal items in their column; a list page's items share three catalog reads. */
+  portalNeighbours: DataLoader<NeighbourRequest, Neighbours, string>;
   broadcast: DataLoader<string, BroadcastRecord | null>;
   readingPoint: DataLoader<string, ReadingPointRecord | null>;
   delivery: DataLoader<string, DeliveryRecord | null>;
@@ -64,6 +68,7 @@ export function createOfficeLoaders(connection: StoreConnection): OfficeLoaders 
     landNotice: byId((ids) => stores.land.noticesByIds(ids)),
     landNoticesByVillage: grouped((ids) => stores.land.noticesByVillageIds(ids), (notice) => notice.affectedVillageIds),
     portalArticle: byId((ids) => stores.portal.articlesByIds(ids)),
+    portalNeighbours: createPortalNeighbourLoader(new CatalogSource(connection)),
     broadcast: byId((ids) => stores.broadcasts.broadcastsByIds(ids)),
     readingPoint: byId((ids) => stores.broadcasts.readingPointsByIds(ids)),
     delivery: byId((ids) => stores.broadcasts.deliveriesByIds(ids)),

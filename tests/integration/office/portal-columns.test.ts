@@ -4,12 +4,14 @@
  * query (body, images, dates, column, neighbours).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreCommandEvent } from '../../../datasources/index.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
+const commands: StoreCommandEvent[] = [];
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ seed: true });
+  gateway = await startTestGateway({ seed: true, onCommand: (event) => commands.push(event) });
 });
 
 afterAll(async () => {
@@ -115,5 +117,30 @@ describe('portal columns', () => {
     expect(item.data!.node.images).toHaveLength(2);
     expect(item.data!.node.images[0]).toMatchObject({ caption: '“苏迪罗”台风过后清障现场', width: 800 });
     expect(item.data!.node).toMatchObject({ eventOn: '2015-08-10', older: { title: '图片新闻：“安全生产月”宣传咨询日' } });
+  });
+
+  it('neighbours on a whole list page agree with its order and cost the same store commands for 5 or 20 items', async () => {
+    const page = async (first: number) => {
+      commands.length = 0;
+      const result = await gateway.graphql<{ portalColumn: { articles: { edges: Array<{ node: { title: string; newer: { title: string } | null; older: { title: string } | null } }> } } }>(
+        `query($first: Int) { portalColumn(code: WORK_NEWS) { articles(first: $first) { edges { node { title ... on PortalArticle { newer { title } older { title } } } } } } }`,
+        { first },
+      );
+      expect(result.errors).toBeUndefined();
+      return { nodes: result.data!.portalColumn.articles.edges.map((e) => e.node), count: commands.length };
+    };
+    await page(5); // warm-up
+    const five = await page(5);
+    const twenty = await page(20);
+    const all = await page(29);
+    expect(all.nodes).toHaveLength(29);
+    all.nodes.forEach((node, i) => {
+      expect(node.newer?.title ?? null).toBe(all.nodes[i - 1]?.title ?? null);
+      expect(node.older?.title ?? null).toBe(all.nodes[i + 1]?.title ?? null);
+    });
+    expect(five.nodes[4]!.older!.title).toBe(all.nodes[5]!.title);
+    // Three catalog reads per column for the neighbours, one $in for those beyond the page: the same for any page size.
+    expect(twenty.count).toBe(five.count);
+    expect(all.count).toBeLessThanOrEqual(five.count);
   });
 });
