@@ -16,6 +16,7 @@ import { OFFICE_RESOLVERS, OFFICE_TYPES } from '../resolvers/office-schema.js';
 import { AnalyticsResolver } from '../resolvers/analytics.resolver.js';
 import { AggregateGroupKeyResolver, BudgetFinalComparisonResolver, CountStatisticsResolver, MoneyStatisticsResolver, VehicleRunningCostResolver, YearOverYearComparisonResolver } from '../resolvers/analytics-fields.resolver.js';
 import { ApplicationResolver } from '../resolvers/application.resolver.js';
+import { ApplicationOfficeResolver } from '../resolvers/application-office.resolver.js';
 import { ApplicationAnswerResolver, InformationApplicationResolver } from '../resolvers/application-fields.resolver.js';
 import { AnnualReportResolver } from '../resolvers/annual-report.resolver.js';
 import { OrganizationRecordsResolver } from '../resolvers/organization-records.resolver.js';
@@ -59,7 +60,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       ...OFFICE_RESOLVERS,
       AnalyticsResolver, AggregateGroupKeyResolver, MoneyStatisticsResolver, CountStatisticsResolver, BudgetFinalComparisonResolver, YearOverYearComparisonResolver, VehicleRunningCostResolver,
       ApiKeyResolver,
-      ApplicationResolver, InformationApplicationResolver, ApplicationAnswerResolver, AnnualReportResolver,
+      ApplicationResolver, ApplicationOfficeResolver, InformationApplicationResolver, ApplicationAnswerResolver, AnnualReportResolver,
     ],
     // Types reachable only through interfaces must be named so they are in the schema.
     orphanedTypes: [Appointment, ThreePublicExpenseStatement, ThreePublicExpense, FundAllocation, Procurement, PublishedDocument, Person, Post, Supplier, ...OFFICE_TYPES],
