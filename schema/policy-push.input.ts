@@ -1,6 +1,7 @@
 /** What a department system pushes for a policy (PolicyDocument); fields that refuse one record when wrong are nullable and checked per record. */
 import 'reflect-metadata';
 import { Field, InputType } from 'type-graphql';
+import { AttachmentPushInput } from './attachment-push.input.js';
 import { SourceVersionScalar } from './push-version.scalar.js';
 
 /** Descriptions shared by the office kinds' push inputs. */
@@ -12,7 +13,7 @@ export const PUSH_FIELD = {
   day: 'written YYYY-MM-DD',
 } as const;
 
-@InputType({ description: 'A policy or normative document (政策及规范性文件) pushed by a department system. Attachments are not pushed (a pushed document has none).' })
+@InputType({ description: 'A policy or normative document (政策及规范性文件) pushed by a department system, with its attachments.' })
 export class PolicyDocumentPushInput {
   @Field(() => String, { description: PUSH_FIELD.sourceId })
   sourceId!: string;
@@ -46,6 +47,9 @@ export class PolicyDocumentPushInput {
 
   @Field(() => String, { nullable: true, description: 'Full text (正文).' })
   body?: string | null;
+
+  @Field(() => [AttachmentPushInput], { nullable: true, description: 'Attached files (at most 20), served at `Attachment.downloadUrl` once published.' })
+  attachments?: AttachmentPushInput[] | null;
 
   @Field(() => [String], { nullable: true, description: PUSH_FIELD.channels })
   channels?: string[] | null;

@@ -13,7 +13,7 @@ export const ATTACHMENT_FILES = 'attachmentFiles';
 export const POLICY_INDEXES: CollectionIndexes[] = [
   { collection: POLICIES, indexes: [{ key: { replacedByIds: 1 }, name: 'replacedByIds_1' }] },
   { collection: INTERPRETATIONS, indexes: [{ key: { policyIds: 1 }, name: 'policyIds_1' }] },
-  { collection: ATTACHMENT_FILES, indexes: [] },
+  { collection: ATTACHMENT_FILES, indexes: [{ key: { policyId: 1 }, name: 'policyId_1' }] },
 ];
 
 /** An attachment's bytes with its metadata and the policy it belongs to. */

@@ -5,6 +5,7 @@
  * department that has it, updates that replace owned documents (a list's
  * items), and withdrawal that removes the record from every public read.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueKey, issueRoleKeys, type IssuedKey } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
@@ -180,6 +181,7 @@ describe('pushing office kinds', () => {
       planningKey.headers,
     );
     const policyId = policy.push.outcomes[0]!.recordId!;
+    expect(policy.push.outcomes[0]!.outcome).toBe('CREATED');
     const policyRecordId = Buffer.from(policyId, 'base64url').toString('utf8').split(':')[1]!;
     const interpretation = await ok<Push>(
       `mutation($records: [InterpretationPushInput!]!) { push: pushInterpretations(records: $records) { ${OUTCOMES} } }`,
@@ -206,5 +208,52 @@ describe('pushing office kinds', () => {
     expect(total.broadcastTotals[0]!.messages).toBe(before.broadcastTotals[0]!.messages + 27);
     const announced = await ok<{ node: { announced: Array<{ title: string }> } }>(`query($id: ID!) { node(id: $id) { ... on Broadcast { announced { title } } } }`, { id: broadcast.push.outcomes[0]!.recordId }, {});
     expect(announced.node.announced).toEqual([{ title: '推送的规范性文件' }]);
+  });
+
+  it('a policy pushed with attachments serves them for download once published, and refuses bad files with their paths', async () => {
+    const PUSH_POLICY = `mutation($records: [PolicyDocumentPushInput!]!) { push: pushPolicyDocuments(records: $records) { ${OUTCOMES} } }`;
+    const csv = Buffer.from('项目,标准\n土地补偿费,16000\n', 'utf8');
+    const base = { version: 1, organizationId: PLANNING, title: '附件推送测试文件', issuedOn: '2015-10-20', validity: 'IN_FORCE', normative: false, body: '正文' };
+    const pushed = await ok<Push>(
+      PUSH_POLICY,
+      {
+        records: [
+          { ...base, sourceId: 'p-att', attachments: [{ name: '附件1：标准表.csv', mediaType: 'text/csv', contentBase64: csv.toString('base64') }] },
+          { ...base, sourceId: 'p-att-bad', attachments: [{ name: 'x.bin', mediaType: 'not a type', contentBase64: '###' }, { name: 'y.bin', mediaType: 'application/octet-stream' }] },
+        ],
+      },
+      planningKey.headers,
+    );
+    expect(pushed.push.outcomes[0]).toMatchObject({ outcome: 'CREATED', state: 'APPROVED' });
+    expect(pushed.push.outcomes[1]!.errors.map((e) => e.path).sort()).toEqual(['attachments[0].contentBase64', 'attachments[0].mediaType', 'attachments[1].contentBase64']);
+    const read = await ok<{ node: { attachments: Array<{ name: string; size: number; sha256: string; downloadUrl: string }> } }>(
+      `query($id: ID!) { node(id: $id) { ... on PolicyDocument { attachments { name size sha256 downloadUrl } } } }`,
+      { id: pushed.push.outcomes[0]!.recordId },
+      {},
+    );
+    const [file] = read.node.attachments;
+    expect(file).toMatchObject({ name: '附件1：标准表.csv', size: csv.length, sha256: createHash('sha256').update(csv).digest('hex') });
+    const download = await gateway.fetch(file!.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(csv)).toBe(true);
+
+    await ok(`mutation { withdrawRecord(kind: "PolicyDocument", sourceId: "p-att", reason: "文件废止") { state } }`, {}, planningKey.headers);
+    expect((await gateway.fetch(file!.downloadUrl)).status).toBe(404);
+
+    // Through review: the bytes kept in the submission are the ones published on approval.
+    const reviewed = await ok<Push>(
+      PUSH_POLICY,
+      { records: [{ ...base, organizationId: OFFICE, sourceId: 'p-att-review', attachments: [{ name: 'a.csv', mediaType: 'text/csv', contentBase64: csv.toString('base64') }] }] },
+      officeKey.headers,
+    );
+    expect(reviewed.push.outcomes[0]!.state).toBe('PENDING_REVIEW');
+    await ok(`mutation($id: ID!) { approveRecord(id: $id) { state } }`, { id: reviewed.push.outcomes[0]!.submissionId }, reviewer.headers);
+    const approved = await ok<{ node: { attachments: Array<{ downloadUrl: string }> } }>(
+      `query($id: ID!) { node(id: $id) { ... on PolicyDocument { attachments { downloadUrl } } } }`,
+      { id: reviewed.push.outcomes[0]!.recordId },
+      {},
+    );
+    const bytes = Buffer.from(await (await gateway.fetch(approved.node.attachments[0]!.downloadUrl)).arrayBuffer());
+    expect(bytes.equals(csv)).toBe(true);
   });
 });
