@@ -6,8 +6,8 @@
  * public and analysts are refused (UNAUTHENTICATED / FORBIDDEN), so a public
  * query never learns of a pending version.
  */
-import { GraphQLError } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { contentChanges, type FieldChange } from '../datasources/ledger/content-changes.js';
 import { recordKinds } from '../datasources/push/kinds.js';
 import type { StoreName } from '../datasources/store-name.js';
@@ -38,6 +38,7 @@ export class LedgerResolver {
     @Arg('filter', () => LedgerFilter, { nullable: true, description: 'Which entries.' }) filter: LedgerFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<LedgerEntryValue>> {
     requireRole(context.principal, ['department', 'reviewer'], 'read the ledger');
     if (page.last != null || page.before != null) throw badUserInput('last', 'The ledger pages forward only (newest first): use `first` and `after`.');
@@ -51,7 +52,8 @@ export class LedgerResolver {
     };
     const desk = deskOf(context);
     const result = await desk.ledger.page(where, first!, page.after ? decodeTimeCursor(page.after, 'after') : undefined);
-    for (const error of result.unavailable) throw error;
+    // The stores that answered give their part; each one that did not is reported at this field.
+    for (const error of result.unavailable) context.partial.report(error, info.path);
     const edges = result.items.map((doc) => ({ cursor: encodeTimeCursor({ at: doc.at, id: doc._id }), node: ledgerEntryValue(doc) }));
     return {
       edges,

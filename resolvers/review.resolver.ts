@@ -4,7 +4,7 @@
  * admins see everything; a department sees its own organization's; the
  * public and analysts are refused (UNAUTHENTICATED / FORBIDDEN).
  */
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DisclosureKind } from '../datasources/catalog/catalog-entry.js';
 import type { OrganizationRecord } from '../datasources/office/office-records.js';
 import { Disclosure } from '../schema/disclosure.interface.js';
@@ -23,7 +23,7 @@ import { clearRequestLoaders } from './push-consistency.js';
 import { decodeTimeCursor, encodeTimeCursor } from './push-cursor.js';
 import { submissionValue, type SubmissionValue } from './push-values.js';
 import { deskOf } from './review-loaders.js';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 
 /** The organizations a caller may read the review data of: all (undefined) or its own. */
 export function readableOrganizations(context: GatewayContext, asked: string | null | undefined, argumentName: string): string[] | undefined {
@@ -46,6 +46,7 @@ export class ReviewResolver {
     @Arg('filter', () => SubmissionFilter, { nullable: true, description: 'Which submissions.' }) filter: SubmissionFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<SubmissionValue>> {
     requireRole(context.principal, ['department', 'reviewer'], 'read submissions');
     if (page.last != null || page.before != null) throw badUserInput('last', 'Submissions page forward only: use `first` and `after`.');
@@ -57,7 +58,8 @@ export class ReviewResolver {
     };
     const desk = deskOf(context);
     const result = await desk.submissions.page(where, first!, page.after ? decodeTimeCursor(page.after, 'after') : undefined);
-    for (const error of result.unavailable) throw error;
+    // The stores that answered give their part; each one that did not is reported at this field.
+    for (const error of result.unavailable) context.partial.report(error, info.path);
     const edges = result.items.map((doc) => ({ cursor: encodeTimeCursor({ at: doc.submittedAt, id: doc._id }), node: submissionValue(doc) }));
     return {
       edges,
