@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreCommandEvent } from '../../../datasources/index.js';
 import { toGlobalId } from '../../../resolvers/global-id.js';
+import { issueRoleKeys } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
 let gateway: TestGateway;
@@ -48,6 +49,22 @@ describe('the office kinds in the catalog', () => {
     );
     const counts = Object.fromEntries(result.data!.catalogSummary.categories.map((c) => [c.name, c.count]));
     expect(counts).toMatchObject({ 政策及规范性文件: 5, 行政审批目录清单: 1, 公共服务事项目录清单: 1, 统筹城乡事业发展: 4, 工作动态: 28, 通知通告: 8, 图片新闻: 9, 政策解读: 9, 信息发布记录: 20 });
+  });
+
+  it('the analysts\' catalog aggregation counts every office kind as the catalog lists it', async () => {
+    const { analyst } = await issueRoleKeys(gateway);
+    const result = await gateway.graphql<{ catalogItemAggregate: { groups: Array<{ key: { kind: string }; count: number }> } }>(
+      `{ catalogItemAggregate(groupBy: [KIND]) { groups { key { kind } count } } }`,
+      {},
+      analyst.headers,
+    );
+    expect(result.errors).toBeUndefined();
+    const counts = Object.fromEntries(result.data!.catalogItemAggregate.groups.map((g) => [g.key.kind, g.count]));
+    expect(counts).toMatchObject({ PolicyDocument: 7, Interpretation: 11, PowerList: 2, LandRequisitionNotice: 2, PortalArticle: 47, Broadcast: 20 });
+    for (const kind of OFFICE_KINDS) {
+      const listed = await gateway.graphql<{ disclosures: { totalCount: number } }>(`query($k: [DisclosureKind!]) { disclosures(first: 1, filter: { kinds: $k }) { totalCount } }`, { k: [kind] });
+      expect(listed.data!.disclosures.totalCount).toBe(counts[kind]);
+    }
   });
 
   it('each kind is a node by its global id; an unpublished or unknown one is null', async () => {
