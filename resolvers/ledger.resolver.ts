@@ -92,8 +92,8 @@ interface PublishedRecord {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type RecordClass = abstract new (...args: any[]) => unknown;
 
-/** `publication` and `revisions` on the live record type of pushed kind `kind`. */
-function reviewFieldsOf(type: RecordClass, kind: string) {
+/** A resolver class adding `publication` and `revisions` to `type`, the live record type of pushed kind `kind` (list it among the schema's resolvers). */
+export function reviewFieldsOf(type: RecordClass, kind: string) {
   const store = recordKinds.get(kind).store;
 
   @Resolver(() => type)
