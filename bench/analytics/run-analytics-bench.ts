@@ -44,6 +44,9 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
+/** Time limit of one aggregation during the benchmark, in ms. */
+const BENCH_TIME_LIMIT_MS = 600_000;
+
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 
 const QUERY = `query { threePublicExpenseAggregate(first: 10000, filter: { yearFrom: 2015, yearTo: 2015 }, groupBy: [ORGANIZATION, MONTH]) {
@@ -74,10 +77,13 @@ async function main(): Promise<void> {
   // The gateway's default database names, so the gateway process finds the same data.
   const config = Object.fromEntries(STORE_NAMES.map((name) => [name, { uri: server.uri, dbName: name, timeoutMS: 120_000 }])) as StoresConfig;
   const stores: Stores = await openStores(config);
+  // The benchmark measures how long the aggregation takes, so neither side may stop it (the gateway process gets the same limit).
+  analyticsOf(stores, { timeLimitMS: BENCH_TIME_LIMIT_MS });
   const { secret } = await stores.credentials.create({ role: 'analyst', label: 'analytics benchmark' });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${secret}` };
   const expenses = client.db('finance').collection(EXPENSES);
   // It loads the small demo data set into the empty catalog, as `npm start` does.
+  process.env.ANALYTICS_TIME_LIMIT_MS = String(BENCH_TIME_LIMIT_MS);
   let gateway = await startGatewayProcess(server.uri).catch(async (error: unknown) => {
     await stores.close();
     await client.close();
