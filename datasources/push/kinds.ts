@@ -9,7 +9,7 @@ import { threePublicStatementKind } from './kinds/three-public-kind.js';
 import { RecordKindRegistry, registered, type RecordKind } from './record-kind.js';
 import { OFFICE_RECORD_KINDS } from '../office/push/office-push-kinds.js';
 
-/** The kinds of the finance, procurement and personnel stores. */
+/** The kinds of every store: finance, procurement and personnel here, the office kinds from `datasources/office/push/`. */
 export const RECORD_KINDS: readonly RecordKind[] = [
   registered(threePublicStatementKind),
   registered(fundAllocationKind),
