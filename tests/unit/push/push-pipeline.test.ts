@@ -163,3 +163,17 @@ describe('admins', () => {
     expect(report.outcomes[0]).toMatchObject({ outcome: 'CREATED', state: 'PENDING_REVIEW', recordId: 'alloc-org-neicuo-gjb-a-01' });
   });
 });
+
+describe('concurrent pushes of one record', () => {
+  it('accept each version at most once, record one ledger entry per accepted version, and keep the newest accepted', async () => {
+    const pushes = [3, 1, 2, 5, 4].map((version) => fx.desk.push(finance('2016-08-01T00:00:00Z'), 'ThreePublicExpenseStatement', [record('c-01', version, statementFields(FINANCE_ORG, 9))]));
+    const outcomes = (await Promise.all(pushes)).map((r) => r.outcomes[0]!);
+    const accepted = outcomes.filter((o) => o.outcome === 'CREATED' || o.outcome === 'UPDATED');
+    expect(outcomes.filter((o) => o.outcome === 'CREATED')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome === 'REJECTED').every((o) => ['CONFLICT', 'STALE_VERSION'].includes(o.problems[0]!.code))).toBe(true);
+    const [stored] = await docs('finance', 'submissions', { sourceId: 'c-01' });
+    expect(stored!.version).toBe(Math.max(...accepted.map((o) => o.version as number)));
+    const ledger = await docs('finance', 'ledger', { sourceId: 'c-01' });
+    expect(ledger.map((e) => e.version).sort()).toEqual(accepted.map((o) => o.version).sort());
+  });
+});
