@@ -7,9 +7,10 @@
  *      another record holds, or created/updated; effects left half-done by
  *      an earlier attempt are completed first;
  *   3. one unordered bulk write of the new versions into `submissions`, each
- *      conditional on the submission being as read (a concurrent change
- *      makes the upsert a duplicate key: that record is refused, CONFLICT),
- *      carrying its effect with `applied: false`;
+ *      conditional on the submission being as read, carrying its effect with
+ *      `applied: false` (a concurrent change makes the upsert a duplicate
+ *      key: such records are read and classified again, up to three rounds,
+ *      then refused with CONFLICT);
  *   4–6. the effects carried out (`applyEffects`): live documents for
  *      departments that publish directly, ledger entries, `applied` marks.
  * A retry of the same batch finds the same versions (UNCHANGED) and, where
@@ -28,6 +29,9 @@ import { uniqueClashes } from './unique-values.js';
 
 /** Most records one push may carry. */
 export const MAX_PUSH_BATCH = 1000;
+
+/** How often a record refused by a concurrent change is read and classified again before it is reported as CONFLICT. */
+const WRITE_ROUNDS = 3;
 
 /** A push is bulk work: it may take longer than a read may wait for its store. */
 export const PUSH_TIMEOUT_MS = 60_000;
@@ -139,65 +143,75 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
   if (candidates.length > 0) {
     const connection = deps.connections[kind.store];
     await connection.run(async (db) => {
-      const submissions = db.collection<SubmissionDoc>(SUBMISSIONS_COLLECTION);
-      const found = await submissions.find({ _id: { $in: candidates.map((c) => c.submissionId) } }, { batchSize: MAX_PUSH_BATCH + 1 }).toArray();
-      // A change an earlier attempt wrote but did not finish: finish it before anything replaces it.
-      await applyEffects(db, kind.store, found.filter((s) => !s.applied), deps.kinds, deps.changes);
-      const stored = new Map(found.map((s) => [s._id, s]));
-      const operations: AnyBulkWriteOperation<SubmissionDoc>[] = [];
-      const written: Array<{ candidate: Candidate; doc: SubmissionDoc; created: boolean }> = [];
-      const fresh: Array<{ candidate: Candidate; previous: SubmissionDoc | undefined }> = [];
-      for (const candidate of candidates) {
-        const previous = stored.get(candidate.submissionId);
-        const known = { recordId: candidate.recordId, submissionId: candidate.submissionId };
-        const { index, sourceId, version } = candidate;
-        if (previous && previous.versionType !== version.type) {
-          outcomes[index] = refused(index, kind.name, sourceId, version.value, [
-            {
-              code: 'INVALID_RECORD',
-              path: 'version',
-              message: `version: this record's versions are ${describeVersionType(previous.versionType)}s (stored: ${previous.version}); a ${describeVersionType(version.type)} cannot be compared with them`,
-            },
-          ], { ...known, state: previous.state });
-        } else if (previous && previous.versionKey === version.key) {
-          outcomes[index] = { index, sourceId, version: version.value, outcome: 'UNCHANGED', kind: kind.name, ...known, state: previous.state, problems: [] };
-        } else if (previous && previous.versionKey > version.key) {
-          outcomes[index] = refused(index, kind.name, sourceId, version.value, [
-            { code: 'STALE_VERSION', path: 'version', message: `Version ${version.value} is older than the stored version ${previous.version}; the stored record is unchanged.` },
-          ], { ...known, state: previous.state });
-        } else {
-          fresh.push({ candidate, previous });
+      let pending = candidates;
+      for (let round = 1; pending.length > 0; round++) {
+        const submissions = db.collection<SubmissionDoc>(SUBMISSIONS_COLLECTION);
+        const found = await submissions.find({ _id: { $in: pending.map((c) => c.submissionId) } }, { batchSize: MAX_PUSH_BATCH + 1 }).toArray();
+        // A change an earlier attempt wrote but did not finish: finish it before anything replaces it.
+        await applyEffects(db, kind.store, found.filter((s) => !s.applied), deps.kinds, deps.changes);
+        const stored = new Map(found.map((s) => [s._id, s]));
+        const operations: AnyBulkWriteOperation<SubmissionDoc>[] = [];
+        const written: Array<{ candidate: Candidate; doc: SubmissionDoc; created: boolean }> = [];
+        const fresh: Array<{ candidate: Candidate; previous: SubmissionDoc | undefined }> = [];
+        for (const candidate of pending) {
+          const previous = stored.get(candidate.submissionId);
+          const known = { recordId: candidate.recordId, submissionId: candidate.submissionId };
+          const { index, sourceId, version } = candidate;
+          if (previous && previous.versionType !== version.type) {
+            outcomes[index] = refused(index, kind.name, sourceId, version.value, [
+              {
+                code: 'INVALID_RECORD',
+                path: 'version',
+                message: `version: this record's versions are ${describeVersionType(previous.versionType)}s (stored: ${previous.version}); a ${describeVersionType(version.type)} cannot be compared with them`,
+              },
+            ], { ...known, state: previous.state });
+          } else if (previous && previous.versionKey === version.key) {
+            outcomes[index] = { index, sourceId, version: version.value, outcome: 'UNCHANGED', kind: kind.name, ...known, state: previous.state, problems: [] };
+          } else if (previous && previous.versionKey > version.key) {
+            outcomes[index] = refused(index, kind.name, sourceId, version.value, [
+              { code: 'STALE_VERSION', path: 'version', message: `Version ${version.value} is older than the stored version ${previous.version}; the stored record is unchanged.` },
+            ], { ...known, state: previous.state });
+          } else {
+            fresh.push({ candidate, previous });
+          }
         }
+        const clashes = await uniqueClashes(db, kind, fresh.map(({ candidate }) => ({ key: candidate.index, content: candidate.content, recordId: candidate.recordId })));
+        for (const { candidate, previous } of fresh) {
+          const clash = clashes.get(candidate.index);
+          if (clash) {
+            outcomes[candidate.index] = refused(candidate.index, kind.name, candidate.sourceId, candidate.version.value, invalid([clash]), { recordId: candidate.recordId, submissionId: candidate.submissionId, state: previous?.state ?? null });
+            continue;
+          }
+          const doc = newVersion(actor, kind.name, kind.store, candidate, previous);
+          written.push({ candidate, doc, created: previous === undefined });
+          const { _id, ...fields } = doc;
+          // Written only over the submission as it was read; anything else (a concurrent push or review) makes the upsert a duplicate key.
+          const filter = previous ? { _id, versionKey: previous.versionKey, state: previous.state, applied: true } : { _id, versionKey: { $exists: false } };
+          operations.push({ updateOne: { filter, update: { $set: fields }, upsert: true } });
+        }
+        const conflicts = await writeSubmissions(db, operations);
+        const applied: SubmissionDoc[] = [];
+        const again: Candidate[] = [];
+        written.forEach(({ candidate, doc, created }, i) => {
+          const { index, sourceId, version } = candidate;
+          const known = { recordId: candidate.recordId, submissionId: candidate.submissionId };
+          if (conflicts.has(i) && round < WRITE_ROUNDS) {
+            // Read again and classify anew: a newer version that won makes this one stale; an older one is overwritten.
+            again.push(candidate);
+            return;
+          }
+          if (conflicts.has(i)) {
+            outcomes[index] = refused(index, kind.name, sourceId, version.value, [
+              { code: 'CONFLICT', path: null, message: `Record ${sourceId} was changed by another push or a review while this one was written; nothing of this record was written: push it again.` },
+            ], known);
+            return;
+          }
+          applied.push(doc);
+          outcomes[index] = { index, sourceId, version: version.value, outcome: created ? 'CREATED' : 'UPDATED', kind: kind.name, ...known, state: doc.state, problems: [] };
+        });
+        await applyEffects(db, kind.store, applied, deps.kinds, deps.changes);
+        pending = again;
       }
-      const clashes = await uniqueClashes(db, kind, fresh.map(({ candidate }) => ({ key: candidate.index, content: candidate.content, recordId: candidate.recordId })));
-      for (const { candidate, previous } of fresh) {
-        const clash = clashes.get(candidate.index);
-        if (clash) {
-          outcomes[candidate.index] = refused(candidate.index, kind.name, candidate.sourceId, candidate.version.value, invalid([clash]), { recordId: candidate.recordId, submissionId: candidate.submissionId, state: previous?.state ?? null });
-          continue;
-        }
-        const doc = newVersion(actor, kind.name, kind.store, candidate, previous);
-        written.push({ candidate, doc, created: previous === undefined });
-        const { _id, ...fields } = doc;
-        // Written only over the submission as it was read; anything else (a concurrent push or review) makes the upsert a duplicate key.
-        const filter = previous ? { _id, versionKey: previous.versionKey, state: previous.state, applied: true } : { _id, versionKey: { $exists: false } };
-        operations.push({ updateOne: { filter, update: { $set: fields }, upsert: true } });
-      }
-      const conflicts = await writeSubmissions(db, operations);
-      const applied: SubmissionDoc[] = [];
-      written.forEach(({ candidate, doc, created }, i) => {
-        const { index, sourceId, version } = candidate;
-        const known = { recordId: candidate.recordId, submissionId: candidate.submissionId };
-        if (conflicts.has(i)) {
-          outcomes[index] = refused(index, kind.name, sourceId, version.value, [
-            { code: 'CONFLICT', path: null, message: `Record ${sourceId} was changed by another push or a review while this one was written; nothing of this record was written: push it again.` },
-          ], known);
-          return;
-        }
-        applied.push(doc);
-        outcomes[index] = { index, sourceId, version: version.value, outcome: created ? 'CREATED' : 'UPDATED', kind: kind.name, ...known, state: doc.state, problems: [] };
-      });
-      await applyEffects(db, kind.store, applied, deps.kinds, deps.changes);
     }, { timeoutMS: PUSH_TIMEOUT_MS });
   }
   const count = (outcome: PushOutcomeKind) => outcomes.filter((o) => o.outcome === outcome).length;
