@@ -3,7 +3,7 @@
  * order asked for, the first N groups, the total over all of them, and the
  * missing stores reported beside the data.
  */
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { AggregateGroup, AnalyticsKind, Dimension, GroupKey } from '../datasources/analytics/analytics-request.js';
 import { MEASURES } from '../datasources/analytics/analytics-request.js';
 import type { AggregationResult } from '../datasources/analytics/analytics-service.js';
@@ -32,24 +32,34 @@ const MEASURE_NAMES: Record<AggregateMeasure, string> = {
   TENDERERS: 'tenderers',
 };
 
-function fieldNames(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, names: Set<string>, visiting: Set<string>): void {
+/** The fields selected directly in `selectionSet` (through fragments). */
+function childFields(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, visiting: Set<string> = new Set()): FieldNode[] {
+  const fields: FieldNode[] = [];
   for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) {
-      names.add(selection.name.value);
-      fieldNames(selection.selectionSet, info, names, visiting);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      fieldNames(selection.selectionSet, info, names, visiting);
-    } else if (!visiting.has(selection.name.value)) {
+    if (selection.kind === Kind.FIELD) fields.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...childFields(selection.selectionSet, info, visiting));
+    else if (!visiting.has(selection.name.value)) {
       visiting.add(selection.name.value);
-      fieldNames(info.fragments[selection.name.value]?.selectionSet, info, names, visiting);
+      fields.push(...childFields(info.fragments[selection.name.value]?.selectionSet, info, visiting));
     }
   }
+  return fields;
 }
 
-/** The kind's measures that the query selects anywhere below this field (plus the one it orders by), so the store computes only those. */
+/**
+ * The kind's measures that the query selects on its groups or its total
+ * (plus the one it orders by), so the store computes only those. Only the
+ * fields of `groups` and `total` count: `groups` is also the name of a 三公
+ * measure (团组数), and must not be mistaken for it one level up.
+ */
 export function selectedMeasures(kind: AnalyticsKind, info: GraphQLResolveInfo, order: AggregateOrder | null | undefined): string[] {
   const names = new Set<string>();
-  for (const node of info.fieldNodes) fieldNames(node.selectionSet, info, names, new Set());
+  for (const node of info.fieldNodes) {
+    for (const field of childFields(node.selectionSet, info)) {
+      if (field.name.value !== 'groups' && field.name.value !== 'total') continue;
+      for (const measure of childFields(field.selectionSet, info)) names.add(measure.name.value);
+    }
+  }
   const own: readonly string[] = MEASURES[kind];
   const ordered = order?.measure ? [MEASURE_NAMES[order.measure]] : [];
   return own.filter((m) => names.has(m) || ordered.includes(m));
