@@ -44,6 +44,17 @@ export function residentBytesOf(pid: number): number {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds (0 once it is gone). */
+export function cpuMsOf(pid: number): number {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them, in clock ticks (100 per second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Starts `name` over the stores at `mongodbUri` and resolves with its URL
  * once it listens; `directPublisher` publishes without review, so its

@@ -58,7 +58,7 @@ export function formatGatewayTables(unordered: GatewayRow[], scales: ScaleInfo[]
   const order = ['gateway', 'cached', 'n+1', 'handwritten', 'mercurius'];
   const rows = [...unordered].sort((a, b) => a.scale - b.scale || order.indexOf(a.server) - order.indexOf(b.server));
   const measured = table(
-    ['docs/store', 'server', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'store cmds/req', 'RSS MiB', 'errors'],
+    ['docs/store', 'server', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'store cmds/req', 'CPU ms/req server+store', 'RSS MiB', 'errors'],
     rows.map((r) => [
       n(r.scale),
       r.server,
@@ -68,6 +68,7 @@ export function formatGatewayTables(unordered: GatewayRow[], scales: ScaleInfo[]
       n(r.p95, 1),
       n(r.p99, 1),
       n(r.roundTripsPerRequest, 1),
+      `${n(r.serverCpuMsPerRequest, 1)} + ${n(r.storeCpuMsPerRequest, 1)}`,
       r.residentBytesAtStart !== undefined ? `${n(r.residentBytesAtStart / 2 ** 20)}→${n(r.residentBytes / 2 ** 20)}` : n(r.residentBytes / 2 ** 20),
       String(r.errors + r.non2xx),
     ]),

@@ -13,7 +13,7 @@ import type { DatasetIndex } from './dataset.js';
 import type { DrivePlan, PlannedRequest } from './drive.js';
 import { handwrittenCatalogPage } from './handwritten-catalog.js';
 import { loadDataset } from './load-dataset.js';
-import { residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
+import { cpuMsOf, residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
 import { openStores, STORE_NAMES, type StoresConfig } from '../../datasources/index.js';
 import {
   analyticsRequests, catalogRequests, checkAnswer, conditionalCatalogRequest, itemRequests, mixedRequests, pushRequests, searchRequests, type BenchCredentials, type ScenarioName,
@@ -42,6 +42,9 @@ export interface GatewayRow {
   p99: number;
   roundTripsPerRequest: number;
   residentBytes: number;
+  /** CPU milliseconds per answered request of the server process, and of the store process. */
+  serverCpuMsPerRequest: number;
+  storeCpuMsPerRequest: number;
   errors: number;
   non2xx: number;
   /** For the fixed-rate run: resident memory when it started. */
@@ -194,18 +197,25 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
             const plan: DrivePlan = { origin: server.origin, connections, durationSeconds: seconds, requests: measurement.requests };
             await runDriver({ ...plan, durationSeconds: 1 });
             const roundTripsPerRequest = await roundTrips(client, server, measurement.requests);
+            const cpuBefore = [cpuMsOf(server.pid), cpuMsOf(store.pid)];
             const result = await runDriver(plan);
+            const perRequest = (after: number, before: number) => (after - before) / Math.max(1, result.requests);
             rows.push({
               scale, server: name, scenario: measurement.scenario, pageSize: measurement.pageSize,
               ...result, roundTripsPerRequest, residentBytes: server.residentBytes(),
+              serverCpuMsPerRequest: perRequest(cpuMsOf(server.pid), cpuBefore[0]!),
+              storeCpuMsPerRequest: perRequest(cpuMsOf(store.pid), cpuBefore[1]!),
             });
             if (measurement.scenario === 'mixed' && name === 'gateway') {
               const rate = Math.max(1, Math.floor(result.requestsPerSecond * 0.8));
               const atStart = residentBytesOf(server.pid);
+              const steadyCpu = [cpuMsOf(server.pid), cpuMsOf(store.pid)];
               const steady = await runDriver({ ...plan, rate, durationSeconds: options.quick ? Math.max(seconds, 5) : 60 });
               rows.push({
                 scale, server: name, scenario: 'mixed-80%', pageSize: null, ...steady, roundTripsPerRequest,
                 residentBytes: server.residentBytes(), residentBytesAtStart: atStart,
+                serverCpuMsPerRequest: (cpuMsOf(server.pid) - steadyCpu[0]!) / Math.max(1, steady.requests),
+                storeCpuMsPerRequest: (cpuMsOf(store.pid) - steadyCpu[1]!) / Math.max(1, steady.requests),
               });
             }
           }
