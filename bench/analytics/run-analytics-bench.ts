@@ -9,7 +9,7 @@
  * (`dist/src/main.js`), started afresh for the export so that its peak
  * resident memory (VmHWM) is the export's.
  *
- *   npm run build && node dist/bench/analytics/run-analytics-bench.js [--scales 100000,1000000] [--runs 7] [--export-rows 1000000] [--results DIR]
+ *   npm run build && node dist/bench/analytics/run-analytics-bench.js [--scales 100000,1000000] [--runs 7] [--export-rows 1000000] [--results DIR (default bench/analytics/results)]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,7 +32,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { scales: [100_000, 1_000_000], runs: 7, exportRows: 1_000_000, results: 'bench/results' };
+  const options: Options = { scales: [100_000, 1_000_000], runs: 7, exportRows: 1_000_000, results: 'bench/analytics/results' };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1] ?? ''];
     if (flag === '--scales') options.scales = value.split(',').map(Number);
