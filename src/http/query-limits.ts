@@ -88,6 +88,10 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               estimators: COST_ESTIMATORS,
             });
           } catch (error) {
+            // The estimator coerces the variables before Apollo does; a value that does not fit its type is the client's mistake.
+            if (error instanceof Error && /^Variable "\$/.test(error.message)) {
+              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            }
             // graphql-query-complexity refuses to walk more than 10,000 nodes: that is too complex too.
             if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) throw error;
             complexity = Number.POSITIVE_INFINITY;
