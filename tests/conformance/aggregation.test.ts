@@ -132,6 +132,46 @@ describe('aggregation stages', () => {
     ]);
   });
 
+  test('$lookup equality joins find the same documents with and without an index on the foreign field', async () => {
+    const db = mongo.client.db(mongo.dbName('lookupidx'));
+    const people = [
+      { _id: 'p1', teams: ['red', 'blue'] },
+      { _id: 'p2', teams: 'red' },
+      { _id: 'p3' },
+      { _id: 'p4', teams: null },
+      { _id: 'p5', teams: 7 },
+    ];
+    const teams = [
+      { _id: 't1', code: 'red' },
+      { _id: 't2', code: ['blue', 'green'] },
+      { _id: 't3' },
+      { _id: 't4', code: 7.0 },
+      { _id: 't5', code: null },
+      // A stored pattern is a value like any other: an equality join never treats it as a pattern.
+      { _id: 't6', code: /red/ },
+    ];
+    const join = [
+      { $lookup: { from: 'teams', localField: 'teams', foreignField: 'code', as: 'joined' } },
+      { $project: { ids: '$joined._id' } },
+      { $sort: { _id: 1 } },
+    ];
+    await db.collection('people').insertMany(people as Document[]);
+    await db.collection('teams').insertMany(teams as Document[]);
+    const plain = await db.collection('people').aggregate(join).toArray();
+    await db.collection('teams').createIndex({ code: 1 });
+    const indexed = await db.collection('people').aggregate(join).toArray();
+    const sorted = (docs: Document[]) => docs.map((d) => ({ _id: d._id, ids: [...(d.ids as string[])].sort() }));
+    expect(sorted(indexed)).toEqual(sorted(plain));
+    expect(sorted(plain)).toEqual([
+      { _id: 'p1', ids: ['t1', 't2'] },
+      { _id: 'p2', ids: ['t1'] },
+      // A missing or null local value joins the foreign documents whose field is missing or null.
+      { _id: 'p3', ids: ['t3', 't5'] },
+      { _id: 'p4', ids: ['t3', 't5'] },
+      { _id: 'p5', ids: ['t4'] },
+    ]);
+  });
+
   test('$facet, $count and $sortByCount', async () => {
     const [facets] = await orders
       .aggregate([{ $facet: { count: [{ $count: 'n' }], byDept: [{ $sortByCount: '$dept' }, { $sort: { count: -1, _id: 1 } }] } }])

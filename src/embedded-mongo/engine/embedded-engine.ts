@@ -11,7 +11,7 @@ import { findAndModifyOne } from './find-and-modify.js';
 import { createIndexesOn, dropIndexesOn } from './index-ddl.js';
 import { ID_INDEX_SPEC } from './index-spec.js';
 import { assertValidDbName, assertValidNamespace, assertWritableNamespace } from './namespace-rules.js';
-import { countDocuments, countDocumentsInSlices, distinctInSlices, distinctOf, fieldsOfAll, findDocuments } from './read-ops.js';
+import { countDocuments, countDocumentsInSlices, distinctInSlices, distinctOf, fieldsOfAll, findDocuments, matching } from './read-ops.js';
 import { planQuery } from './planner.js';
 import { type ExamineCounters, newCounters } from './stats-counters.js';
 import type {
@@ -209,6 +209,14 @@ export class EmbeddedEngine implements Engine {
         return (function* () {
           if (coll) for (const key of coll.store.keys()) yield coll.store.get(key)!;
         })();
+      },
+      findEqual: (name: string, field: string, values: unknown[]): Document[] | undefined => {
+        const coll = this.catalog.get({ db: ns.db, coll: name });
+        if (coll === undefined) return [];
+        const filter = { [field]: { $in: values } };
+        // Only an index makes a per-document lookup cheaper than one pass over the collection.
+        if (planQuery(coll, filter).stage === 'COLLSCAN') return undefined;
+        return Array.from(matching(coll, filter, [this.counters]).matches, (c) => c.doc);
       },
       ...(spec.let ? { variables: spec.let } : {}),
     };

@@ -1,7 +1,9 @@
 /**
  * `$lookup` in both forms: equality joins by canonical value keys (arrays
  * element by element, null matching missing) and `let`/`pipeline`
- * sub-queries with the outer variables visible to `$expr`.
+ * sub-queries with the outer variables visible to `$expr`. An equality join
+ * on a field the foreign collection indexes looks each outer document's
+ * values up in that index instead of reading the whole collection.
  */
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
@@ -29,6 +31,30 @@ function lookupKeys(doc: AnyObject, path: string): string[] {
   return pathValues(doc, path).map((v) => keyString(v ?? null));
 }
 
+/** Documents of collection `name` whose `field` matches one of `values` through an index, or undefined when no index serves `field`. */
+export type EqualityLookup = (name: string, field: string, values: unknown[]) => AnyObject[] | undefined;
+
+type Resolver = NonNullable<Options['collectionResolver']>;
+
+/** `resolver` carrying an index path for equality joins; stages receive the resolver function itself, so the path reaches every $lookup. */
+export function withEqualityLookup(resolver: Resolver, findEqual: EqualityLookup): Resolver {
+  return Object.assign((name: string) => resolver(name), { findEqual });
+}
+
+function equalityLookupOf(resolver: Resolver): EqualityLookup | undefined {
+  return (resolver as Resolver & { findEqual?: EqualityLookup }).findEqual;
+}
+
+/** Values an index lookup by `$in` finds exactly as the join's equality does: no regex (a pattern in `$in`), array or document. */
+function isPlainKey(value: unknown): boolean {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function') || value instanceof Date || isBsonScalar(value);
+}
+
+function isBsonScalar(value: unknown): boolean {
+  const type = (value as { _bsontype?: unknown })._bsontype;
+  return typeof type === 'string' && type !== 'BSONRegExp' && type !== 'Code';
+}
+
 export const $lookup: Stage = (coll, expr, options) => {
   if (!isPlainObject(expr)) throw new CommandError('BadValue', '$lookup takes an object');
   const { from, localField, foreignField, as, pipeline } = expr as AnyObject;
@@ -45,28 +71,50 @@ export const $lookup: Stage = (coll, expr, options) => {
   if (pipeline !== undefined && !Array.isArray(pipeline)) throw new CommandError('FailedToParse', "$lookup 'pipeline' must be an array");
   const resolver = options.collectionResolver;
   if (!resolver) throw new CommandError('NamespaceNotFound', `$lookup cannot resolve collection ${from}`);
-  const foreign = resolver(from);
+  const equality = typeof localField === 'string' && typeof foreignField === 'string' ? { localField, foreignField } : undefined;
+  const findEqual = equality ? equalityLookupOf(resolver) : undefined;
 
-  let byKey: Map<string, AnyObject[]> | null = null;
-  if (typeof localField === 'string' && typeof foreignField === 'string') {
+  // The whole foreign collection, read once and only when some outer document needs it (a sub-pipeline without a join, or a join no index serves).
+  let foreignAll: AnyObject[] | undefined;
+  const foreign = (): AnyObject[] => (foreignAll ??= resolver(from));
+  let byKey: Map<string, AnyObject[]> | undefined;
+  const keyed = (field: string): Map<string, AnyObject[]> => {
+    if (byKey) return byKey;
     byKey = new Map();
-    for (const doc of foreign) {
-      for (const k of new Set(lookupKeys(doc, foreignField))) {
+    for (const doc of foreign()) {
+      for (const k of new Set(lookupKeys(doc, field))) {
         const list = byKey.get(k);
         if (list) list.push(doc);
         else byKey.set(k, [doc]);
       }
     }
-  }
-  const joinKeys = (doc: AnyObject): AnyObject[] => {
+    return byKey;
+  };
+  const joinKeys = (doc: AnyObject, join: { localField: string; foreignField: string }): AnyObject[] => {
+    const values = pathValues(doc, join.localField);
+    if (findEqual && values.every(isPlainKey)) {
+      const found = findEqual(from, join.foreignField, values);
+      if (found) {
+        // The index may return a document once per matching key; the join keeps each once, and only true equals.
+        const wanted = new Set(values.map((v) => keyString(v ?? null)));
+        const seen = new Set<unknown>();
+        return found.filter((f) => {
+          const id = keyString(f._id ?? null);
+          if (seen.has(id) || !lookupKeys(f, join.foreignField).some((k) => wanted.has(k))) return false;
+          seen.add(id);
+          return true;
+        });
+      }
+    }
+    const index = keyed(join.foreignField);
     const matched = new Set<AnyObject>();
-    for (const k of lookupKeys(doc, localField as string)) for (const f of byKey!.get(k) ?? []) matched.add(f);
+    for (const k of lookupKeys(doc, join.localField)) for (const f of index.get(k) ?? []) matched.add(f);
     // Keep the foreign collection's order.
-    return foreign.filter((f) => matched.has(f));
+    return foreign().filter((f) => matched.has(f));
   };
   const outer = visibleVariables(options);
   return coll.map((doc: AnyObject) => {
-    let joined = byKey ? joinKeys(doc) : foreign;
+    let joined = equality ? joinKeys(doc, equality) : foreign();
     if (Array.isArray(pipeline)) {
       const vars: AnyObject = { ...outer };
       if (isPlainObject(letSpec)) {

@@ -8,6 +8,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { OpType } from 'mingo/core';
 import { CommandError } from '../errors.js';
 import './aggregation-ops.js';
+import { withEqualityLookup, type EqualityLookup } from './lookup-stage.js';
 import { mingoOptions, underMingo } from './mingo-context.js';
 import { refuseScripts } from './scripts.js';
 
@@ -42,6 +43,15 @@ export function validatePipeline(pipeline: Document[]): void {
   }
 }
 
+/** The other collections of the database a pipeline runs in, for $lookup/$unionWith. */
+export interface PipelineCollections {
+  /** Every document of a collection, in storage order. */
+  resolveCollection(name: string): Iterable<Document>;
+  /** Documents of `name` whose `field` equals (or, for an array, holds) one of `values`, through an index; undefined when no index serves `field`. */
+  findEqual?: EqualityLookup;
+  variables?: Document;
+}
+
 /**
  * Runs an aggregation pipeline lazily over `input`; `resolveCollection`
  * supplies other collections of the same database for $lookup/$unionWith.
@@ -49,11 +59,13 @@ export function validatePipeline(pipeline: Document[]): void {
 export function runPipeline(
   input: Iterable<Document>,
   pipeline: Document[],
-  context: { resolveCollection(name: string): Iterable<Document>; variables?: Document },
+  context: PipelineCollections,
 ): Iterator<Document> {
   validatePipeline(pipeline);
+  const resolver = (name: string) => Array.from(context.resolveCollection(name));
   const options = mingoOptions({
-    collectionResolver: (name: string) => Array.from(context.resolveCollection(name)),
+    // The index path rides on the resolver function, which mingo hands to every stage (and sub-pipeline) as it is.
+    collectionResolver: context.findEqual ? withEqualityLookup(resolver, context.findEqual) : resolver,
     ...(context.variables ? { variables: context.variables } : {}),
   });
   const iterator = underMingo(() => new Aggregator(pipeline, options).stream(input as Iterable<Record<string, unknown>>));
