@@ -3,6 +3,7 @@
  * counts and per-category summaries for a filter.
  */
 import type { Document } from 'mongodb';
+import { lookupStages, type DocumentJoin, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { StoreConnection, CollectionIndexes } from '../store-connection.js';
 import { toCatalogEntry, type CatalogEntry, type CatalogEntryDoc, type CategoryCode } from './catalog-entry.js';
 import {
@@ -37,6 +38,8 @@ export interface CatalogPageRequest {
   limit: number;
   /** When true, the entries closest to `before` (the end) are returned, last first. */
   fromEnd: boolean;
+  /** Records to read with the page, in the same round trip, into the request's `prefetched` documents. */
+  joined?: { joins: readonly DocumentJoin[]; prefetched: PrefetchedDocuments };
 }
 
 /** Reads a store's catalog; every call goes through the store's timeout. */
@@ -46,6 +49,7 @@ export class CatalogSource {
   /** Entries matching the request, in the order walked (reverse order when `fromEnd`). */
   async page(request: CatalogPageRequest): Promise<CatalogEntry[]> {
     const query = this.boundedQuery(request.filter, request.order, request.after, request.before);
+    if (request.joined && request.joined.joins.length > 0) return this.joinedPage(query, request, request.joined);
     const docs = await this.store.run((db) =>
       db
         .collection<CatalogEntryDoc>(CATALOG_COLLECTION)
@@ -53,6 +57,27 @@ export class CatalogSource {
         .toArray(),
     );
     return docs.map(toCatalogEntry);
+  }
+
+  /** The page as one aggregation that also looks up each entry's records (an entry's `_id` is its record's). */
+  private async joinedPage(query: Document, request: CatalogPageRequest, joined: NonNullable<CatalogPageRequest['joined']>): Promise<CatalogEntry[]> {
+    const docs = await this.store.run((db) =>
+      db
+        .collection<CatalogEntryDoc>(CATALOG_COLLECTION)
+        .aggregate<CatalogEntryDoc>(
+          [
+            { $match: query },
+            { $sort: sortSpec(request.order, request.fromEnd) },
+            // $limit takes no 0; a page of none keeps none below.
+            { $limit: Math.max(request.limit, 1) },
+            { $project: { searchTerms: 0, searchText: 0 } },
+            ...lookupStages(joined.joins),
+          ],
+          { batchSize: Math.max(request.limit, 1) },
+        )
+        .toArray(),
+    );
+    return joined.prefetched.absorb(docs.slice(0, request.limit), joined.joins).map(toCatalogEntry);
   }
 
   /** Whether any entry matches the filter at or beyond `position` on `side` (the position itself included). */

@@ -6,6 +6,7 @@
  * paging exact in both directions and stable while records are inserted.
  */
 import { SourceUnavailableError } from '../errors.js';
+import type { DocumentJoin, PrefetchedDocuments } from '../prefetched-documents.js';
 import type { StoreName } from '../store-name.js';
 import type { CatalogEntry, CategoryCode, DisclosureKind } from './catalog-entry.js';
 import { comparePositions, type CatalogFilter, type CatalogOrder, type CatalogPosition } from './catalog-query.js';
@@ -20,6 +21,8 @@ export interface FederatedPageRequest {
   /** Exactly one of `first` and `last` is set. */
   first?: number;
   last?: number;
+  /** Where each store's page puts the records of its entries, read in the same round trip (by the store's `joins`). */
+  prefetched?: Partial<Record<StoreName, PrefetchedDocuments>>;
 }
 
 /** A merged page, with the stores that did not answer. */
@@ -40,6 +43,8 @@ interface CatalogMember {
   store: StoreName;
   kinds: readonly DisclosureKind[];
   catalog: CatalogSource;
+  /** The records of this store's kinds, as joins from a catalog entry (whose `_id` is its record's). */
+  joins?: readonly DocumentJoin[];
 }
 
 /** The position of `entry` in `order`. */
@@ -55,16 +60,18 @@ export class FederatedCatalog {
   async page(request: FederatedPageRequest): Promise<FederatedPage> {
     const fromEnd = request.last !== undefined;
     const size = (fromEnd ? request.last : request.first) ?? 0;
-    const pages = await this.fanOut(request.filter, (member) =>
-      member.catalog.page({
+    const pages = await this.fanOut(request.filter, (member) => {
+      const prefetched = request.prefetched?.[member.store];
+      return member.catalog.page({
         filter: request.filter,
         order: request.order,
         after: request.after,
         before: request.before,
         limit: size + 1,
         fromEnd,
-      }),
-    );
+        ...(prefetched && member.joins ? { joined: { joins: member.joins, prefetched } } : {}),
+      });
+    });
     const walk = pages.value.flat().sort((a, b) => {
       const byOrder = comparePositions(request.order, entryPosition(request.order, a), entryPosition(request.order, b));
       return fromEnd ? -byOrder : byOrder;

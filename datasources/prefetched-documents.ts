@@ -1,0 +1,128 @@
+/**
+ * Documents a request has already read by joining them onto another read
+ * (a catalog page with its records, organizations with their parents), kept
+ * so that the loaders asking for them next find them without a round trip.
+ * Each join says for which keys it found every matching document, so a key
+ * known here is answered exactly as `findByKeys` would answer it.
+ */
+import type { Document } from 'mongodb';
+import { findByKeys } from './find-by-ids.js';
+import type { StoreConnection } from './store-connection.js';
+
+/** An equality `$lookup`: the documents of `from` whose `foreignField` equals a value at `localField` (a dotted path, through arrays). */
+export interface DocumentJoin {
+  from: string;
+  localField: string;
+  foreignField: string;
+  /** Name of the join (unique within one read); a later join's `localField` may start with an earlier join's name. */
+  as: string;
+}
+
+// Where joined documents are put on each result, and taken off again before the result is handed out.
+const JOINED = '__joined';
+
+/** The values at a dotted path, arrays flattened at every step, as `$lookup` reads `localField`. */
+function valuesAt(value: unknown, parts: readonly string[]): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, parts));
+  if (parts.length === 0) return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return valuesAt((value as Document)[parts[0]!], parts.slice(1));
+}
+
+/** The string keys at `path` of `doc` (ids in these stores are strings; other values are never join keys here). */
+function keysAt(doc: Document, path: string): string[] {
+  return [...new Set(valuesAt(doc, path.split('.')).filter((v): v is string => typeof v === 'string'))];
+}
+
+/** `$lookup` stages for `joins`, each putting its documents under the result's joined field. */
+export function lookupStages(joins: readonly DocumentJoin[]): Document[] {
+  return joins.map((join) => ({
+    $lookup: { from: join.from, localField: localPath(join.localField, joins), foreignField: join.foreignField, as: `${JOINED}.${join.as}` },
+  }));
+}
+
+function localPath(localField: string, joins: readonly DocumentJoin[]): string {
+  const head = localField.split('.')[0]!;
+  return joins.some((j) => j.as === head) ? `${JOINED}.${localField}` : localField;
+}
+
+/** The documents of one store that one request has read ahead, by collection, field and key. */
+export class PrefetchedDocuments {
+  private readonly known = new Map<string, Map<string, Document[]>>();
+
+  /**
+   * Takes the joined documents off `results` (read with `lookupStages(joins)`)
+   * and keeps them under every key each join looked up, an empty list for a
+   * key that matched nothing. Returns the results without their joins.
+   */
+  absorb<T extends Document>(results: readonly T[], joins: readonly DocumentJoin[]): T[] {
+    return results.map((result) => {
+      const { [JOINED]: joined = {}, ...rest } = result as Document;
+      const view = { ...rest, [JOINED]: joined } as Document;
+      for (const join of joins) {
+        const found = ((joined as Document)[join.as] ?? []) as Document[];
+        for (const key of keysAt(view, localPath(join.localField, joins))) {
+          this.keep(join.from, join.foreignField, key, found.filter((doc) => keysAt(doc, join.foreignField).includes(key)));
+        }
+      }
+      return rest as T;
+    });
+  }
+
+  /** The known documents for `keys` (each once) and the keys not known. */
+  take(collection: string, field: string, keys: readonly string[]): { docs: Document[]; missing: string[] } {
+    const byKey = this.known.get(slot(collection, field));
+    const docs = new Map<unknown, Document>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const found = byKey?.get(key);
+      if (found === undefined) missing.push(key);
+      else for (const doc of found) docs.set(doc._id, doc);
+    }
+    return { docs: [...docs.values()], missing };
+  }
+
+  /** Forgets everything: after a write, the request reads again. */
+  clearAll(): void {
+    this.known.clear();
+  }
+
+  private keep(collection: string, field: string, key: string, docs: Document[]): void {
+    const name = slot(collection, field);
+    let byKey = this.known.get(name);
+    if (!byKey) this.known.set(name, (byKey = new Map()));
+    byKey.set(key, docs);
+  }
+}
+
+function slot(collection: string, field: string): string {
+  return `${collection}\u0000${field}`;
+}
+
+/**
+ * Documents of `collection` whose `field` is in `keys`, as `findByKeys`
+ * returns them: those `prefetched` already holds, and one query for the
+ * rest (none when it holds them all). With `joins`, the query also reads
+ * those joined documents into `prefetched` for the loads that follow.
+ */
+export async function findByKeysThrough<T extends Document>(
+  connection: StoreConnection,
+  collection: string,
+  keys: readonly string[],
+  options: { field?: string; prefetched?: PrefetchedDocuments | null; joins?: readonly DocumentJoin[] } = {},
+): Promise<T[]> {
+  const field = options.field ?? '_id';
+  const prefetched = options.prefetched ?? undefined;
+  const known = prefetched?.take(collection, field, keys);
+  const missing = known ? known.missing : [...keys];
+  if (missing.length === 0) return known!.docs as T[];
+  const joins = options.joins ?? [];
+  const fetched =
+    prefetched && joins.length > 0
+      ? prefetched.absorb(
+          await connection.run((db) => db.collection(collection).aggregate([{ $match: { [field]: { $in: missing } } }, ...lookupStages(joins)], { batchSize: 100_000 }).toArray()),
+          joins,
+        )
+      : await connection.run((db) => findByKeys<Document>(db, collection, missing, field));
+  return [...(known?.docs ?? []), ...fetched] as T[];
+}
