@@ -1,6 +1,6 @@
 /** Fields of an application computed per request: its organization, its clock as of today, the applicant (office only), disclosed records. */
 import { GraphQLError } from 'graphql';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Extensions, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ApplicationAnswer as AnswerRecord, ApplicationRecord, OfficeApplicationRecord } from '../datasources/applications/application-records.js';
 import { clockOf } from '../datasources/applications/application-workflow.js';
 import { officialCalendar } from '../datasources/calendar/official-calendar.js';
@@ -13,6 +13,7 @@ import { Organization } from '../schema/organization.type.js';
 import { officeScope, todayOf } from './application-access.js';
 import { disclosedById } from './disclosed-records.js';
 import { fromGlobalId } from './global-id.js';
+import { PRIVATE_ANSWER } from '../src/http/private-answers.js';
 
 /** The published records behind global ids; ids that are not records of the catalog, or no longer published, are left out. */
 export async function disclosedRecords(ids: readonly string[], context: GatewayContext): Promise<object[]> {
@@ -41,6 +42,7 @@ export class InformationApplicationResolver {
     return clockOf(officialCalendar(), application, todayOf(context));
   }
 
+  @Extensions(PRIVATE_ANSWER)
   @FieldResolver(() => ApplicantDetails, { description: 'Who applied. Office staff only: anyone else gets UNAUTHENTICATED or FORBIDDEN on this field.' })
   async applicant(@Root() application: ApplicationRecord | OfficeApplicationRecord, @Ctx() context: GatewayContext) {
     const scope = await officeScope(context, 'see who applied');

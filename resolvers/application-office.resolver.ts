@@ -5,7 +5,7 @@
  * on paper.
  */
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { OPEN_STATES, type ApplicationState as StoredState, type OfficeApplicationRecord, type Outcome, type OutcomeReason, type ReviewKind as StoredReviewKind, type ReviewResult as StoredReviewResult } from '../datasources/applications/application-records.js';
 import type { StepRequest } from '../datasources/applications/application-workflow.js';
 import { clockOf } from '../datasources/applications/application-workflow.js';
@@ -23,6 +23,7 @@ import { badUserInput } from './bad-user-input.js';
 import { recordIdOf } from './global-id.js';
 import { listConnection } from './list-connection.js';
 import { announced } from './application-changes.js';
+import { PRIVATE_ANSWER } from '../src/http/private-answers.js';
 
 const ON = { nullable: true, description: 'Day the step took effect (default: today, China time); not before the previous step, not after today.' } as const;
 const TRACKING = { description: 'Tracking number of the application.' } as const;
@@ -36,6 +37,7 @@ function scopeFilter(scope: readonly string[] | null, organizationId: string | u
 
 @Resolver()
 export class ApplicationOfficeResolver {
+  @Extensions(PRIVATE_ANSWER)
   @Query(() => InformationApplication, { nullable: true, description: 'An application with its applicant, for office staff; null when there is none among the organizations you handle.' })
   async officeApplication(@Arg('trackingNumber', () => String, TRACKING) trackingNumber: string, @Ctx() context: GatewayContext) {
     const scope = await officeScope(context, 'read applications');
@@ -43,6 +45,7 @@ export class ApplicationOfficeResolver {
     return found && (scope === null || scope.includes(found.organizationId)) ? found : null;
   }
 
+  @Extensions(PRIVATE_ANSWER)
   @Query(() => InformationApplicationConnection, { description: 'Applications the caller handles (office staff), newest receipt first.' })
   async applications(
     @Args(() => PageArgs) page: PageArgs,
@@ -56,6 +59,7 @@ export class ApplicationOfficeResolver {
     return listConnection(found, (a) => `${99999999 - Number(a.receivedOn.replaceAll('-', ''))}\u0000${a.id}`, page);
   }
 
+  @Extensions(PRIVATE_ANSWER)
   @Query(() => [InformationApplication], { description: 'Open applications past their due date (office staff), oldest due date first.' })
   async overdueApplications(
     @Arg('organizationId', () => ID, { nullable: true, description: 'Only applications addressed to this organization.' }) organizationId: string | undefined,
@@ -65,6 +69,7 @@ export class ApplicationOfficeResolver {
     return clocks.filter(({ clock }) => clock.overdue).map(({ application }) => application);
   }
 
+  @Extensions(PRIVATE_ANSWER)
   @Query(() => [InformationApplication], {
     description: 'Open applications whose clock runs and that are due within this many working days (0: due today), not yet overdue (office staff), soonest first.',
   })

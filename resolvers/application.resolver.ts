@@ -3,18 +3,21 @@
  * credential), following, correcting and withdrawing with the tracking
  * number and the secret.
  */
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 import type { ApplicantType, DeliveryForm as StoredDeliveryForm } from '../datasources/applications/application-records.js';
 import type { GatewayContext } from '../src/context.js';
 import { FileApplicationInput } from '../schema/application.inputs.js';
 import { FiledApplication, InformationApplication } from '../schema/application.type.js';
 import { recordIdOf } from './global-id.js';
 import { announced } from './application-changes.js';
+import { PRIVATE_ANSWER } from '../src/http/private-answers.js';
 
 const TRACKING = { description: 'Tracking number of the application.' } as const;
 
 @Resolver()
 export class ApplicationResolver {
+  // Anyone may ask, but the answer is one applicant's: no shared cache may keep it.
+  @Extensions(PRIVATE_ANSWER)
   @Query(() => InformationApplication, {
     description: 'An application, for its applicant: the tracking number and the secret given at filing. An unknown number and a wrong secret fail alike (APPLICATION_NOT_FOUND). Anyone may ask; the applicant’s identity is not part of this view.',
   })

@@ -8,6 +8,7 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseManifest, type PersistedQueryManifest } from './http/persisted-queries.js';
 
 /** The department stores, one MongoDB database each. */
 export const STORE_NAMES = ['finance', 'procurement', 'personnel', 'office'] as const;
@@ -38,7 +39,31 @@ export interface GatewayConfig {
   jwt: JwtSettings | null;
   /** Organizations whose departments publish without review (直接公开); none by default. */
   directPublicationOrgs: readonly string[];
+  /** The response cache of public reads (RESPONSE_CACHE*); null when switched off. */
+  responseCache: ResponseCacheSettings | null;
+  /** `max-age` of public GET answers, in seconds (PUBLIC_MAX_AGE_SECONDS); 0 makes HTTP caches revalidate every time. */
+  publicMaxAgeSeconds: number;
+  /** The persisted-operation manifest (PERSISTED_QUERIES_FILE) and its mode; null when there is none. */
+  persistedQueries: PersistedQuerySettings | null;
 }
+
+/** Bounds of the response cache. */
+export interface ResponseCacheSettings {
+  maxEntries: number;
+  /** How long an entry lives at most, bounding how late a scheduled publication shows. */
+  ttlMs: number;
+}
+
+/** The operations the portals publish, and whether the public may run only those. */
+export interface PersistedQuerySettings {
+  file: string;
+  manifest: PersistedQueryManifest;
+  /** `safelist`: the public may run only these; `open`: they are only filled in by hash. */
+  mode: PersistedQueryMode;
+}
+
+export const PERSISTED_QUERY_MODES = ['safelist', 'open'] as const;
+export type PersistedQueryMode = (typeof PERSISTED_QUERY_MODES)[number];
 
 /** Issuer, audience and keys that JWTs must match; at least one of `secret` and `publicKey` is set. */
 export interface JwtSettings {
@@ -75,6 +100,10 @@ export const DEFAULTS = {
   maxQueryDepth: 12,
   maxQueryComplexity: 50_000,
   logLevel: 'info' as LogLevel,
+  responseCacheMaxEntries: 10_000,
+  responseCacheTtlMs: 60_000,
+  publicMaxAgeSeconds: 0,
+  persistedQueriesMode: 'safelist' as PersistedQueryMode,
 };
 
 /** The environment variable that sets one store's URI, e.g. `MONGODB_URI_FINANCE`. */
@@ -109,12 +138,19 @@ interface ConfigFile {
   jwtSecret?: unknown; // JWT_SECRET
   jwtPublicKeyFile?: unknown; // JWT_PUBLIC_KEY_FILE
   directPublicationOrgs?: unknown; // DIRECT_PUBLICATION_ORGS (comma list, or an array in the file)
+  responseCache?: unknown; // RESPONSE_CACHE ("on"/"off", or a boolean in the file)
+  responseCacheMaxEntries?: unknown; // RESPONSE_CACHE_MAX_ENTRIES
+  responseCacheTtlMs?: unknown; // RESPONSE_CACHE_TTL_MS
+  publicMaxAgeSeconds?: unknown; // PUBLIC_MAX_AGE_SECONDS
+  persistedQueriesFile?: unknown; // PERSISTED_QUERIES_FILE
+  persistedQueriesMode?: unknown; // PERSISTED_QUERIES_MODE
 }
 
 const FILE_KEYS: ReadonlyArray<keyof ConfigFile> = [
   'host', 'port', 'storeTimeoutMS', 'dataDir', 'mongodbUri', 'stores',
   'bodyLimitBytes', 'maxQueryDepth', 'maxQueryComplexity', 'logLevel',
   'jwtIssuer', 'jwtAudience', 'jwtSecret', 'jwtPublicKeyFile', 'directPublicationOrgs',
+  'responseCache', 'responseCacheMaxEntries', 'responseCacheTtlMs', 'publicMaxAgeSeconds', 'persistedQueriesFile', 'persistedQueriesMode',
 ];
 
 /**
@@ -154,6 +190,9 @@ export function loadConfig(
     logLevel: logLevelValue(logLevel.name, logLevel.value) ?? DEFAULTS.logLevel,
     jwt: jwtSettings(pick('JWT_ISSUER', 'jwtIssuer'), pick('JWT_AUDIENCE', 'jwtAudience'), pick('JWT_SECRET', 'jwtSecret'), pick('JWT_PUBLIC_KEY_FILE', 'jwtPublicKeyFile'), readFile),
     directPublicationOrgs: organizationList(pick('DIRECT_PUBLICATION_ORGS', 'directPublicationOrgs')),
+    responseCache: responseCacheSettings(pick('RESPONSE_CACHE', 'responseCache'), pick('RESPONSE_CACHE_MAX_ENTRIES', 'responseCacheMaxEntries'), pick('RESPONSE_CACHE_TTL_MS', 'responseCacheTtlMs')),
+    publicMaxAgeSeconds: integerValue(...named(pick('PUBLIC_MAX_AGE_SECONDS', 'publicMaxAgeSeconds')), 0, 31_536_000) ?? DEFAULTS.publicMaxAgeSeconds,
+    persistedQueries: persistedQuerySettings(pick('PERSISTED_QUERIES_FILE', 'persistedQueriesFile'), pick('PERSISTED_QUERIES_MODE', 'persistedQueriesMode'), readFile),
   };
 }
 
@@ -343,6 +382,55 @@ function organizationList(setting: Picked): string[] {
   const bad = ids.find((id) => !/^[A-Za-z0-9._:-]{1,128}$/.test(id));
   if (bad !== undefined) throw new ConfigError(name, `holds ${JSON.stringify(bad)}, which is not an organization id`);
   return [...new Set(ids)];
+}
+
+function named(setting: Picked): [string, unknown] {
+  return [setting.name, setting.value];
+}
+
+/** On unless switched off; its bounds are checked even when off, so a typo does not wait for the day it is switched on. */
+function responseCacheSettings(switchSetting: Picked, maxEntries: Picked, ttl: Picked): ResponseCacheSettings | null {
+  const settings = {
+    maxEntries: integerValue(...named(maxEntries), 1, 10_000_000) ?? DEFAULTS.responseCacheMaxEntries,
+    ttlMs: integerValue(...named(ttl), 1, 86_400_000) ?? DEFAULTS.responseCacheTtlMs,
+  };
+  return switchValue(switchSetting.name, switchSetting.value) === false ? null : settings;
+}
+
+/** `on`/`off` (also true/false, 1/0, yes/no; a boolean in the file); undefined when not set. */
+function switchValue(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return value;
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (['on', 'true', '1', 'yes'].includes(word)) return true;
+  if (['off', 'false', '0', 'no'].includes(word)) return false;
+  throw new ConfigError(name, `must be on or off (got ${JSON.stringify(value)})`);
+}
+
+/** The manifest read and checked now, so a bad file stops the start instead of refusing every public request. */
+function persistedQuerySettings(fileSetting: Picked, modeSetting: Picked, readFile: (file: string) => string): PersistedQuerySettings | null {
+  const file = stringValue(fileSetting.name, fileSetting.value);
+  const modeText = stringValue(modeSetting.name, modeSetting.value);
+  if (modeText !== undefined && !(PERSISTED_QUERY_MODES as readonly string[]).includes(modeText)) {
+    throw new ConfigError(modeSetting.name, `must be one of ${PERSISTED_QUERY_MODES.join(', ')} (got ${JSON.stringify(modeText)})`);
+  }
+  if (file === undefined) {
+    if (modeText !== undefined) throw new ConfigError(modeSetting.name, 'is set but PERSISTED_QUERIES_FILE is not: there is no manifest to apply');
+    return null;
+  }
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch (error) {
+    throw new ConfigError(fileSetting.name, `names a file that cannot be read (${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let manifest: PersistedQueryManifest;
+  try {
+    manifest = parseManifest(JSON.parse(text));
+  } catch (error) {
+    throw new ConfigError(fileSetting.name, `names a file that is not a persisted query manifest (${file}: ${(error as Error).message})`);
+  }
+  return { file, manifest, mode: (modeText as PersistedQueryMode | undefined) ?? DEFAULTS.persistedQueriesMode };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,10 @@
  * over HTTP at `/graphql` (POST, and GET for queries), GraphiQL for
  * browsers (from installed packages, under `/graphiql/`), `/healthz` and
  * `/readyz`. It is handed opened stores and a built schema, so tests can
- * start it on port 0 over stores of their own.
+ * start it on port 0 over stores of their own. Over the gateway's stores,
+ * public reads are cached (a response cache invalidated by the stores'
+ * change feed, Cache-Control and ETags for HTTP caches), and a manifest of
+ * persisted operations may restrict what the public runs.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +31,10 @@ import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { attachmentRoutes } from './http/attachments.js';
 import { annualReportRoutes } from './http/annual-report-routes.js';
 import { authenticate, Authenticator, principalOf } from './auth/authenticate.js';
+import { publicCacheControlPlugin } from './http/cache-control.js';
+import { persistedQueries } from './http/persisted-queries.js';
+import { privateAnswerCheck } from './http/private-answers.js';
+import { createResponseCache, type ResponseCache } from './http/response-cache.js';
 import type { Principal } from '../datasources/principal.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -37,7 +44,7 @@ export type ContextFactory<TStores, TContext extends BaseContext> = (stores: TSt
 
 export interface GatewayOptions<TStores extends StorePinger, TContext extends BaseContext> {
   config: Pick<GatewayConfig, 'host' | 'port' | 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity' | 'storeTimeoutMS'> &
-    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs'>>;
+    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs' | 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries'>>;
   stores: TStores;
   schema: GraphQLSchema;
   logger: Logger;
@@ -77,6 +84,14 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   const httpServer = http.createServer(app);
   const formatError = createErrorFormatter(logger);
   const authenticator = options.authenticator ?? defaultAuthenticator(stores, config);
+  // Public caching needs the change feed and the gateway's context (its principal); HTTP-layer test stores have neither.
+  const changes = (stores as Partial<Stores>).changes;
+  const isPrivate = privateAnswerCheck(schema);
+  const isPublicCaller = (_req: unknown, res: express.Response) => principalOf(res).role === 'public';
+  const responseCache: ResponseCache | null =
+    changes && config.responseCache
+      ? createResponseCache({ changes, isPublic: (req, res) => isPublicCaller(req, res as express.Response), isPrivate, ...config.responseCache })
+      : null;
 
   const apollo = new ApolloServer<TContext>({
     schema,
@@ -91,6 +106,10 @@ export async function createGateway<TStores extends StorePinger, TContext extend
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
       partialResultsPlugin(formatError),
+      // After partialResultsPlugin: an answer it adds errors to is never marked public.
+      ...(changes
+        ? [publicCacheControlPlugin<TContext>({ isPublic: (context) => (context as unknown as GatewayContext).principal.role === 'public', maxAgeSeconds: config.publicMaxAgeSeconds ?? 0, isPrivate })]
+        : []),
     ],
   });
   await apollo.start();
@@ -114,6 +133,8 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.bodyLimitBytes }),
+    ...(config.persistedQueries ? [persistedQueries({ manifest: config.persistedQueries.manifest, mode: config.persistedQueries.mode, isPublic: (req, res) => isPublicCaller(req, res as express.Response) })] : []),
+    ...(responseCache ? [responseCache.middleware] : []),
     // Entered around Apollo's handler so `formatError` can name the request.
     (req, res, next) => requestScope.run({ requestId: requestIdOf(res) }, () => graphql(req, res, next)),
   );
@@ -134,6 +155,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
     });
   } catch (error) {
     // A port in use: release Apollo's resources too, the caller reports the error.
+    responseCache?.close();
     await apollo.stop().catch(() => undefined);
     throw error;
   }
@@ -146,7 +168,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
     port: address.port,
     stop() {
       // The drain plugin closes the listener and waits for in-flight requests.
-      stopping ??= apollo.stop();
+      stopping ??= apollo.stop().finally(() => responseCache?.close());
       return stopping;
     },
   };

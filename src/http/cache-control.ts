@@ -4,16 +4,21 @@
  * must-revalidate` (N is 0 by default: a browser or CDN may keep the answer
  * but asks again with its ETag, and express answers 304 while the body is
  * unchanged, so a withdrawn record is never served from an HTTP cache).
- * Everything a caller with credentials receives says `private, no-store`.
+ * Everything a caller with credentials receives says `private, no-store`,
+ * and so does an answer to an operation that selects a private field (the
+ * applicant's view of an application), whoever asked.
  * POST answers and answers with errors keep Apollo's `no-store`.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
 
 export interface PublicCacheControlOptions<TContext extends BaseContext> {
   /** Whether the request's caller is the public (e.g. `context.principal.role === 'public'`). */
   isPublic(context: TContext): boolean;
   /** How long HTTP caches may serve a public answer without asking again (default 0). */
   maxAgeSeconds?: number;
+  /** Whether an operation's answers are private (never shared); by default none are. */
+  isPrivate?: (document: DocumentNode) => boolean;
 }
 
 /**
@@ -23,12 +28,13 @@ export interface PublicCacheControlOptions<TContext extends BaseContext> {
  */
 export function publicCacheControlPlugin<TContext extends BaseContext>(options: PublicCacheControlOptions<TContext>): ApolloServerPlugin<TContext> {
   const maxAge = options.maxAgeSeconds ?? 0;
+  const isPrivate = options.isPrivate ?? (() => false);
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ request, response, contextValue, operation }) {
+        async willSendResponse({ request, response, contextValue, operation, document }) {
           const headers = response.http.headers;
-          if (!options.isPublic(contextValue)) {
+          if (!options.isPublic(contextValue) || (document !== undefined && isPrivate(document))) {
             headers.set('cache-control', 'private, no-store');
             return;
           }

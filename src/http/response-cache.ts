@@ -6,12 +6,17 @@
  * entry holding a changed record id, or asking for one, is dropped) and
  * conservative on lists (an entry holding any list is dropped on every
  * change of any catalog, since a new or withdrawn record can enter or leave
- * any listing). A response computed while a change was announced is not
- * stored, so a withdrawn record is never served from the cache.
+ * any listing; so is an answer that names no record at all, such as a count
+ * or a sum, which any change may alter). An entry naming an organization
+ * whose catalog changed goes too. A response computed while a change was
+ * announced is not stored, so a withdrawn record is never served from the
+ * cache. Operations that select a private field (see `private-answers.ts`)
+ * are never stored. A hit replays the Cache-Control and Vary the first
+ * answer carried; GET and POST are kept apart, since they differ there.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getOperationAST, parse, type OperationTypeNode } from 'graphql';
+import { getOperationAST, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 import type { PublishedChange } from '../../datasources/change-feed.js';
 
 /** Where changes are announced (the stores' `changes` feed). */
@@ -27,6 +32,8 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
   /** How long an entry lives, bounding how late a scheduled publication shows in lists (default 60 s). */
   ttlMs?: number;
+  /** Whether an operation's answers are private (never stored); by default none are. */
+  isPrivate?: (document: DocumentNode) => boolean;
   now?: () => number;
 }
 
@@ -50,6 +57,8 @@ interface Entry {
   body: Buffer;
   contentType: string;
   etag: string;
+  /** Cache-Control and Vary of the first answer, replayed on hits. */
+  headers: Array<[string, string]>;
   expires: number;
   recordIds: string[];
   lists: boolean;
@@ -128,6 +137,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   const byRecord = new Map<string, Set<string>>();
+  const isPrivate = options.isPrivate ?? (() => false);
+  /** Per operation text: its type when it may be cached, null when it may not (not a single query, private, or not parsed). */
   const operationTypes = new Map<string, OperationTypeNode | null>();
   let generation = 0;
   const counters = { hits: 0, misses: 0, dropped: 0 };
@@ -146,17 +157,18 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   const unsubscribe = options.changes.subscribe((change) => {
     generation++;
-    for (const id of change.recordIds) for (const key of [...(byRecord.get(id) ?? [])]) drop(key);
+    for (const id of [...change.recordIds, ...change.organizationIds]) for (const key of [...(byRecord.get(id) ?? [])]) drop(key);
     for (const [key, entry] of [...entries]) if (entry.lists) drop(key);
   });
 
-  /** The operation's type, from a memo of parsed documents (null when it does not parse or names no single operation). */
+  /** The operation's type, from a memo of parsed documents (null when it does not parse, names no single operation, or is private). */
   const typeOf = (query: string, operationName: string | undefined): OperationTypeNode | null => {
     const memo = `${operationName ?? ''}\u0000${query}`;
     if (operationTypes.has(memo)) return operationTypes.get(memo)!;
     let type: OperationTypeNode | null = null;
     try {
-      type = getOperationAST(parse(query), operationName)?.operation ?? null;
+      const document = parse(query);
+      type = isPrivate(document) ? null : (getOperationAST(document, operationName)?.operation ?? null);
     } catch {
       type = null;
     }
@@ -181,12 +193,13 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       const operation = operationOf(req);
       if (!operation || typeof operation.query !== 'string' || !isPublic(req, res) || typeOf(operation.query, operation.operationName) !== 'query') return next();
       const accept = req.headers.accept ?? '';
-      const key = JSON.stringify([operation.query, operation.operationName ?? null, operation.variables ?? null, accept]);
+      const key = JSON.stringify([req.method, operation.query, operation.operationName ?? null, operation.variables ?? null, accept]);
       const cached = entries.get(key);
       if (cached && cached.expires > now()) {
         counters.hits++;
         res.setHeader('etag', cached.etag);
         res.setHeader('x-cache', 'HIT');
+        for (const [name, value] of cached.headers) res.setHeader(name, value);
         if (req.method === 'GET' && matchesEtag(req.headers['if-none-match'], cached.etag)) {
           res.statusCode = 304;
           res.end();
@@ -233,12 +246,18 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         }
         if (parsed.errors !== undefined || parsed.data == null) return;
         const ids = new Set<string>();
-        const lists = scan(parsed.data, ids);
+        // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it.
+        const lists = scan(parsed.data, ids) || ids.size === 0;
         // Asked-for ids count too: an item that is not public yet answers null and must go when it is published.
         scan(operation.variables, ids);
         for (const literal of operation.query!.match(/"[A-Za-z0-9_-]{4,}"/gu) ?? []) scan(literal.slice(1, -1), ids);
         const etag = res.getHeader('etag');
-        store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), expires: now() + ttlMs, recordIds: [...ids], lists });
+        const headers: Array<[string, string]> = [];
+        for (const name of ['cache-control', 'vary']) {
+          const value = res.getHeader(name);
+          if (value !== undefined) headers.push([name, String(value)]);
+        }
+        store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), headers, expires: now() + ttlMs, recordIds: [...ids], lists });
       };
       next();
     },

@@ -36,6 +36,8 @@ export interface TestGatewayOptions {
   jwt?: JwtSettings | null;
   /** Organizations whose departments publish without review (default none). */
   directPublication?: readonly string[];
+  /** Public caching: the response cache (off unless given), Cache-Control max-age, a persisted-operation manifest. */
+  caching?: Partial<Pick<GatewayConfig, 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries'>>;
 }
 
 /** A GraphQL response as the client received it. */
@@ -119,6 +121,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         maxQueryComplexity: options.limits?.maxQueryComplexity ?? DEFAULTS.maxQueryComplexity,
         jwt: options.jwt === undefined ? TEST_JWT_SETTINGS : options.jwt,
         directPublicationOrgs: options.directPublication ?? [],
+        ...options.caching,
       },
       stores,
       schema,
