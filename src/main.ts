@@ -92,6 +92,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // The caching settings reach createGateway inside `config`; said once here so an operator sees what the public gets.
+  logger.info(
+    {
+      responseCache: config.responseCache ?? 'off',
+      publicMaxAgeSeconds: config.publicMaxAgeSeconds,
+      persistedQueries: config.persistedQueries ? { file: config.persistedQueries.file, mode: config.persistedQueries.mode, operations: config.persistedQueries.manifest.size } : 'none',
+    },
+    'public caching',
+  );
   process.stdout.write(`Disclosure gateway ready at ${gateway.url}\n`);
 
   let stopping = false;
