@@ -9,10 +9,11 @@ import { API_KEY_INDEXES, ApiKeyStore } from './credentials/api-key-store.js';
 import { APPLICATION_INDEXES, ApplicationStore } from './applications/application-store.js';
 import { AnnualReportSource } from './annual-report/annual-report-source.js';
 import { FederatedCatalog } from './catalog/federated-catalog.js';
-import { FINANCE_INDEXES, FinanceStore } from './finance/finance-store.js';
+import { FINANCE_INDEXES, FINANCE_PAGE_JOINS, FinanceStore } from './finance/finance-store.js';
 import { OFFICE_DISCLOSURE_KINDS, OFFICE_INDEXES, OfficeStore, ORGANIZATIONS } from './office/office-store.js';
-import { PERSONNEL_INDEXES, PersonnelStore } from './personnel/personnel-store.js';
-import { PROCUREMENT_INDEXES, ProcurementStore } from './procurement/procurement-store.js';
+import { OFFICE_PAGE_JOINS } from './office/office-page-joins.js';
+import { PERSONNEL_INDEXES, PERSONNEL_PAGE_JOINS, PersonnelStore } from './personnel/personnel-store.js';
+import { PROCUREMENT_INDEXES, PROCUREMENT_PAGE_JOINS, ProcurementStore } from './procurement/procurement-store.js';
 import { PUSH_INDEXES } from './push/push-indexes.js';
 import { StoreConnection, type StoreConnectionConfig } from './store-connection.js';
 import { STORE_NAMES, type StoreName } from './store-name.js';
@@ -67,10 +68,10 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     office: new CatalogSource(connections.office),
   };
   const catalog = new FederatedCatalog([
-    { store: 'finance', kinds: ['ThreePublicExpenseStatement', 'FundAllocation'], catalog: catalogs.finance },
-    { store: 'procurement', kinds: ['Procurement'], catalog: catalogs.procurement },
-    { store: 'personnel', kinds: ['Appointment'], catalog: catalogs.personnel },
-    { store: 'office', kinds: OFFICE_DISCLOSURE_KINDS, catalog: catalogs.office },
+    { store: 'finance', kinds: ['ThreePublicExpenseStatement', 'FundAllocation'], catalog: catalogs.finance, joins: FINANCE_PAGE_JOINS },
+    { store: 'procurement', kinds: ['Procurement'], catalog: catalogs.procurement, joins: PROCUREMENT_PAGE_JOINS },
+    { store: 'personnel', kinds: ['Appointment'], catalog: catalogs.personnel, joins: PERSONNEL_PAGE_JOINS },
+    { store: 'office', kinds: OFFICE_DISCLOSURE_KINDS, catalog: catalogs.office, joins: OFFICE_PAGE_JOINS },
   ]);
   return {
     finance: new FinanceStore(connections.finance),

@@ -15,6 +15,7 @@ import type { OrganizationRecord, PublishedDocumentRecord } from './office/offic
 import { subtreeIdsOf } from './office/organization-tree.js';
 import type { AppointmentRecord, PersonRecord, PostRecord } from './personnel/personnel-records.js';
 import type { ProcurementRecord, SupplierRecord } from './procurement/procurement-records.js';
+import { PrefetchedDocuments } from './prefetched-documents.js';
 import { STORE_NAMES, type StoreName } from './store-name.js';
 
 /** The record (or null) for each key, in key order, as DataLoader requires. */
@@ -80,6 +81,8 @@ export interface Loaders {
   office: OfficeLoaders;
   /** Catalog entries by record id, per store (a record without an entry is not published). */
   catalogEntry: Record<StoreName, DataLoader<string, CatalogEntry | null>>;
+  /** Documents this request read ahead (a catalog page's records, organizations' parents), per store; null when loaders do not batch. */
+  prefetched: Record<StoreName, PrefetchedDocuments> | null;
 }
 
 /**
@@ -91,19 +94,21 @@ export interface Loaders {
 export function createLoaders(stores: Stores, now: Date, options: LoaderOptions = {}): Loaders {
   const on = options.batching ?? true;
   const shape: Shape = { batch: on, cache: on };
+  // Reading ahead is part of batching: the N+1 baseline reads every record where it is used.
+  const prefetched = on ? (Object.fromEntries(STORE_NAMES.map((name) => [name, new PrefetchedDocuments()])) as Record<StoreName, PrefetchedDocuments>) : null;
   const catalogEntry = Object.fromEntries(
     STORE_NAMES.map((name) => [name, loader(shape, async (ids) => (await stores.catalogs[name].byIds(ids)).filter((entry) => entry.publishedAt <= now))]),
   ) as Record<StoreName, DataLoader<string, CatalogEntry | null>>;
   return {
-    organization: loader(shape, (ids) => stores.office.organizationsByIds(ids)),
+    organization: loader(shape, (ids) => stores.office.organizationsByIds(ids, prefetched?.office)),
     organizationChildren: groupLoader(shape, (ids) => stores.office.organizationsByParentIds(ids), (org) => org.parentId ?? ''),
     organizationSubtree: new DataLoader(async (ids) => subtreeIdsOf(await stores.office.allOrganizations(), ids), shape),
     organizationFirstPage: createOrganizationPageLoader(stores.catalog),
     organizationCount: createOrganizationCountLoader(stores.catalog),
-    document: loader(shape, (ids) => stores.office.documentsByIds(ids)),
-    person: loader(shape, (ids) => stores.personnel.peopleByIds(ids)),
-    post: loader(shape, (ids) => stores.personnel.postsByIds(ids)),
-    appointment: loader(shape, (ids) => stores.personnel.appointmentsByIds(ids)),
+    document: loader(shape, (ids) => stores.office.documentsByIds(ids, prefetched?.office)),
+    person: loader(shape, (ids) => stores.personnel.peopleByIds(ids, prefetched?.personnel)),
+    post: loader(shape, (ids) => stores.personnel.postsByIds(ids, prefetched?.personnel)),
+    appointment: loader(shape, (ids) => stores.personnel.appointmentsByIds(ids, prefetched?.personnel)),
     appointmentsByPerson: groupLoader(shape, (ids) => stores.personnel.appointmentsByPersonIds(ids), (a) => a.personId),
     appointmentsByPost: groupLoader(shape, (ids) => stores.personnel.appointmentsByPostIds(ids), (a) => a.postId),
     postsByOrganization: groupLoader(shape, (ids) => stores.personnel.postsByOrganizationIds(ids), (p) => p.organizationId),
@@ -114,18 +119,19 @@ export function createLoaders(stores: Stores, now: Date, options: LoaderOptions 
       (a) => (a.recipientOrganizationId ? [a.payerId, a.recipientOrganizationId] : [a.payerId]),
     ),
     procurementsByBuyer: groupLoader(shape, (ids) => stores.procurement.releasesByBuyerIds(ids), (r) => r.buyerId),
-    statement: loader(shape, (ids) => stores.finance.statementsByIds(ids)),
-    expensesByStatement: groupLoader(shape, (ids) => stores.finance.expensesByStatementIds(ids), (e) => e.statementId),
+    statement: loader(shape, (ids) => stores.finance.statementsByIds(ids, prefetched?.finance)),
+    expensesByStatement: groupLoader(shape, (ids) => stores.finance.expensesByStatementIds(ids, prefetched?.finance), (e) => e.statementId),
     expense: loader(shape, (ids) => stores.finance.expensesByIds(ids)),
-    allocation: loader(shape, (ids) => stores.finance.allocationsByIds(ids)),
-    procurement: loader(shape, (ids) => stores.procurement.releasesByIds(ids)),
+    allocation: loader(shape, (ids) => stores.finance.allocationsByIds(ids, prefetched?.finance)),
+    procurement: loader(shape, (ids) => stores.procurement.releasesByIds(ids, prefetched?.procurement)),
     procurementsBySupplier: groupLoader(
       shape,
       (ids) => stores.procurement.releasesBySupplierIds(ids),
       (release) => release.awards.flatMap((award) => award.suppliers.map((s) => s.id)),
     ),
-    supplier: loader(shape, (ids) => stores.procurement.suppliersByIds(ids)),
-    office: createOfficeLoaders(stores.connections.office),
+    supplier: loader(shape, (ids) => stores.procurement.suppliersByIds(ids, prefetched?.procurement)),
+    office: createOfficeLoaders(stores.connections.office, prefetched?.office ?? null),
     catalogEntry,
+    prefetched,
   };
 }

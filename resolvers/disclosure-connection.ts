@@ -50,7 +50,9 @@ export async function disclosureConnection(
   // Left unawaited when a store is missing; its failure is then already reported through the page.
   void batchedCount?.catch(() => undefined);
   const batchedPage = batched ? await context.loaders.organizationFirstPage.load({ filter: { ...filter, organizationIds: scope }, order, first: size.first }) : undefined;
-  const page = batchedPage ?? (await context.stores.catalog.page({ filter, order, after, before, ...size }));
+  // Each store's page brings its entries' records along (loaders find them without another round trip).
+  const prefetched = context.loaders.prefetched ?? undefined;
+  const page = batchedPage ?? (await context.stores.catalog.page({ filter, order, after, before, ...size, ...(prefetched ? { prefetched } : {}) }));
   // A batched page waits for the records of its whole batch (cached loads, no further reads), so the batch's pages resolve together and their nodes' links batch too.
   const [values] = await Promise.all([disclosedOfEntries(page.entries, context.loaders), disclosedOfEntries(batchedPage?.batchEntries ?? [], context.loaders)]);
   const cursors = page.entries.map((entry) => encodeCatalogCursor(order, entryPosition(order, entry)));

@@ -5,15 +5,16 @@
  * review desk's own loaders of the request.
  */
 import DataLoader from 'dataloader';
+import { PrefetchedDocuments } from '../datasources/prefetched-documents.js';
 import type { GatewayContext } from '../src/context.js';
 import { forgetReviewLoaders } from './review-loaders.js';
 
 function clearAll(value: unknown, depth = 0): void {
-  if (value instanceof DataLoader) {
+  if (value instanceof DataLoader || value instanceof PrefetchedDocuments) {
     value.clearAll();
     return;
   }
-  // Loaders grouped per store (`catalogEntry.finance`) sit one level down.
+  // Loaders and read-ahead documents grouped per store (`catalogEntry.finance`, `prefetched.office`) sit one level down.
   if (depth === 0 && value !== null && typeof value === 'object') for (const inner of Object.values(value)) clearAll(inner, depth + 1);
 }
 

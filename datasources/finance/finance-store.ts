@@ -3,6 +3,7 @@ import type { Decimal128 } from 'mongodb';
 import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
 import { fromDecimal128 } from '../decimal-money.js';
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type DocumentJoin, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { FundAllocationRecord, ThreePublicExpenseRecord, ThreePublicStatementRecord } from './finance-records.js';
 
@@ -30,19 +31,26 @@ export const FINANCE_INDEXES: CollectionIndexes[] = [
   },
 ];
 
+/** The records of the finance store's kinds, read with a catalog page: a statement with its lines, an allocation. */
+export const FINANCE_PAGE_JOINS: readonly DocumentJoin[] = [
+  { from: STATEMENTS, localField: '_id', foreignField: '_id', as: 'statements' },
+  { from: EXPENSES, localField: '_id', foreignField: 'statementId', as: 'expenses' },
+  { from: ALLOCATIONS, localField: '_id', foreignField: '_id', as: 'allocations' },
+];
+
 /** Reads of the finance store; each method is one query bounded by the store's timeout. */
 export class FinanceStore {
   constructor(readonly connection: StoreConnection) {}
 
   /** 三公 statements with these ids. */
-  async statementsByIds(ids: readonly string[]): Promise<ThreePublicStatementRecord[]> {
-    const docs = await this.connection.run((db) => findByKeys<Stored<ThreePublicStatementRecord>>(db, STATEMENTS, ids));
+  async statementsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<ThreePublicStatementRecord[]> {
+    const docs = await findByKeysThrough<Stored<ThreePublicStatementRecord>>(this.connection, STATEMENTS, ids, { prefetched });
     return docs.map(withAmount<ThreePublicStatementRecord>);
   }
 
   /** Every expense line of any of these statements. */
-  async expensesByStatementIds(statementIds: readonly string[]): Promise<ThreePublicExpenseRecord[]> {
-    const docs = await this.connection.run((db) => findByKeys<Stored<ThreePublicExpenseRecord>>(db, EXPENSES, statementIds, 'statementId'));
+  async expensesByStatementIds(statementIds: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<ThreePublicExpenseRecord[]> {
+    const docs = await findByKeysThrough<Stored<ThreePublicExpenseRecord>>(this.connection, EXPENSES, statementIds, { field: 'statementId', prefetched });
     return docs.map(withAmount<ThreePublicExpenseRecord>);
   }
 
@@ -72,8 +80,8 @@ export class FinanceStore {
   }
 
   /** Fund allocations with these ids. */
-  async allocationsByIds(ids: readonly string[]): Promise<FundAllocationRecord[]> {
-    const docs = await this.connection.run((db) => findByKeys<Stored<FundAllocationRecord>>(db, ALLOCATIONS, ids));
+  async allocationsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<FundAllocationRecord[]> {
+    const docs = await findByKeysThrough<Stored<FundAllocationRecord>>(this.connection, ALLOCATIONS, ids, { prefetched });
     return docs.map(withAmount<FundAllocationRecord>);
   }
 }

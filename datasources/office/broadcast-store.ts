@@ -1,6 +1,7 @@
 /** Reads of broadcasts, reading points and deliveries in the office store. */
 import type { Document } from 'mongodb';
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { BroadcastChannel, BroadcastRecord, BroadcastTotal, DeliveryRecord, ReadingPointRecord } from './broadcast-records.js';
 import { recordOf } from './stored-records.js';
@@ -29,8 +30,8 @@ export class BroadcastStore {
   constructor(private readonly connection: StoreConnection) {}
 
   /** Broadcasts with these ids. */
-  async broadcastsByIds(ids: readonly string[]): Promise<BroadcastRecord[]> {
-    return (await this.connection.run((db) => findByKeys(db, BROADCASTS, ids))).map((doc) => recordOf<BroadcastRecord>(doc));
+  async broadcastsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<BroadcastRecord[]> {
+    return (await findByKeysThrough(this.connection, BROADCASTS, ids, { prefetched })).map((doc) => recordOf<BroadcastRecord>(doc));
   }
 
   /** Broadcasts and messages per channel, summed in the store (one aggregation); channels without broadcasts are absent. */

@@ -1,6 +1,7 @@
 /** Reads of land requisition and compensation notices in the office store. */
 import type { Document } from 'mongodb';
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { LandNoticeRecord } from './land-records.js';
 import { decimalOf, recordOf } from './stored-records.js';
@@ -25,8 +26,8 @@ export class LandStore {
   constructor(private readonly connection: StoreConnection) {}
 
   /** Notices with these ids. */
-  async noticesByIds(ids: readonly string[]): Promise<LandNoticeRecord[]> {
-    return (await this.connection.run((db) => findByKeys(db, LAND_NOTICES, ids))).map(noticeOf);
+  async noticesByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<LandNoticeRecord[]> {
+    return (await findByKeysThrough(this.connection, LAND_NOTICES, ids, { prefetched })).map(noticeOf);
   }
 
   /** Notices affecting any of these villages. */

@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { CatalogSource } from '../catalog/catalog-source.js';
+import type { PrefetchedDocuments } from '../prefetched-documents.js';
 import type { StoreConnection } from '../store-connection.js';
 import type { BroadcastRecord, DeliveryRecord, ReadingPointRecord } from './broadcast-records.js';
 import type { LandNoticeRecord } from './land-records.js';
@@ -52,24 +53,24 @@ export interface OfficeLoaders {
   deliveriesByReadingPoint: DataLoader<string, DeliveryRecord[]>;
 }
 
-/** A fresh set of office loaders over the office store's connection, for one request. */
-export function createOfficeLoaders(connection: StoreConnection): OfficeLoaders {
+/** A fresh set of office loaders over the office store's connection, for one request; records in `prefetched` are not read again. */
+export function createOfficeLoaders(connection: StoreConnection, prefetched: PrefetchedDocuments | null = null): OfficeLoaders {
   const stores = new OfficeRecordStores(connection);
   return {
     stores,
-    policy: byId((ids) => stores.policies.policiesByIds(ids)),
+    policy: byId((ids) => stores.policies.policiesByIds(ids, prefetched)),
     policiesReplacedBy: grouped((ids) => stores.policies.policiesReplacedBy(ids), (p) => p.replacedByIds),
-    interpretation: byId((ids) => stores.policies.interpretationsByIds(ids)),
+    interpretation: byId((ids) => stores.policies.interpretationsByIds(ids, prefetched)),
     interpretationsByPolicy: grouped((ids) => stores.policies.interpretationsByPolicyIds(ids), (i) => i.policyIds),
-    powerList: byId((ids) => stores.powerLists.listsByIds(ids)),
+    powerList: byId((ids) => stores.powerLists.listsByIds(ids, prefetched)),
     powerListItem: byId((ids) => stores.powerLists.itemsByIds(ids)),
     powerListItemsByList: grouped((ids) => stores.powerLists.itemsByListIds(ids), (item) => [item.listId]),
     powerListItemsByOrganization: grouped((ids) => stores.powerLists.itemsByHandlingOrganizationIds(ids), (item) => [item.handlingOrganizationId]),
-    landNotice: byId((ids) => stores.land.noticesByIds(ids)),
+    landNotice: byId((ids) => stores.land.noticesByIds(ids, prefetched)),
     landNoticesByVillage: grouped((ids) => stores.land.noticesByVillageIds(ids), (notice) => notice.affectedVillageIds),
-    portalArticle: byId((ids) => stores.portal.articlesByIds(ids)),
+    portalArticle: byId((ids) => stores.portal.articlesByIds(ids, prefetched)),
     portalNeighbours: createPortalNeighbourLoader(new CatalogSource(connection)),
-    broadcast: byId((ids) => stores.broadcasts.broadcastsByIds(ids)),
+    broadcast: byId((ids) => stores.broadcasts.broadcastsByIds(ids, prefetched)),
     readingPoint: byId((ids) => stores.broadcasts.readingPointsByIds(ids)),
     delivery: byId((ids) => stores.broadcasts.deliveriesByIds(ids)),
     deliveriesByReadingPoint: grouped((ids) => stores.broadcasts.deliveriesByReadingPointIds(ids), (d) => [d.readingPointId]),

@@ -5,6 +5,7 @@
 import type { DisclosureKind } from '../catalog/catalog-entry.js';
 import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type DocumentJoin, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import { BROADCAST_INDEXES } from './broadcast-store.js';
 import { LAND_INDEXES } from './land-store.js';
@@ -42,13 +43,16 @@ function toOrganization({ _id, ...rest }: OrganizationDoc): OrganizationRecord {
   return { id: _id, ...rest };
 }
 
+const PARENT_JOIN: readonly DocumentJoin[] = [{ from: ORGANIZATIONS, localField: 'parentId', foreignField: '_id', as: 'parent' }];
+
 /** Reads of the office store; every call is bounded by the store's timeout. */
 export class OfficeStore {
   constructor(readonly connection: StoreConnection) {}
 
   /** Organizations with these ids, in one query; missing ids are absent. */
-  async organizationsByIds(ids: readonly string[]): Promise<OrganizationRecord[]> {
-    const docs = await this.connection.run((db) => findByKeys<OrganizationDoc>(db, ORGANIZATIONS, ids));
+  async organizationsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<OrganizationRecord[]> {
+    // Their parents come along into `prefetched`: an organization is rarely shown without its parent.
+    const docs = await findByKeysThrough<OrganizationDoc>(this.connection, ORGANIZATIONS, ids, { prefetched, joins: PARENT_JOIN });
     return docs.map(toOrganization);
   }
 
@@ -67,8 +71,8 @@ export class OfficeStore {
   }
 
   /** Published documents with these ids, in one query. */
-  async documentsByIds(ids: readonly string[]): Promise<PublishedDocumentRecord[]> {
-    const docs = await this.connection.run((db) => findByKeys<DocumentDoc>(db, DOCUMENTS, ids));
+  async documentsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<PublishedDocumentRecord[]> {
+    const docs = await findByKeysThrough<DocumentDoc>(this.connection, DOCUMENTS, ids, { prefetched });
     return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 }

@@ -1,6 +1,7 @@
 /** Reads of policies, interpretations and attachment files in the office store; every call is one query bounded by the store's timeout. */
 import type { Binary } from 'mongodb';
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { AttachmentRecord, InterpretationRecord, PolicyRecord } from './policy-records.js';
 import { recordOf } from './stored-records.js';
@@ -27,8 +28,8 @@ export class PolicyStore {
   constructor(private readonly connection: StoreConnection) {}
 
   /** Policies with these ids. */
-  async policiesByIds(ids: readonly string[]): Promise<PolicyRecord[]> {
-    return (await this.connection.run((db) => findByKeys(db, POLICIES, ids))).map((doc) => recordOf<PolicyRecord>(doc));
+  async policiesByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<PolicyRecord[]> {
+    return (await findByKeysThrough(this.connection, POLICIES, ids, { prefetched })).map((doc) => recordOf<PolicyRecord>(doc));
   }
 
   /** Policies that name any of these ids among the documents replacing them. */
@@ -37,8 +38,8 @@ export class PolicyStore {
   }
 
   /** Interpretations with these ids. */
-  async interpretationsByIds(ids: readonly string[]): Promise<InterpretationRecord[]> {
-    return (await this.connection.run((db) => findByKeys(db, INTERPRETATIONS, ids))).map((doc) => recordOf<InterpretationRecord>(doc));
+  async interpretationsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<InterpretationRecord[]> {
+    return (await findByKeysThrough(this.connection, INTERPRETATIONS, ids, { prefetched })).map((doc) => recordOf<InterpretationRecord>(doc));
   }
 
   /** Interpretations of any of these policies. */

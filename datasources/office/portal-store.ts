@@ -1,5 +1,6 @@
 /** Reads of portal column items in the office store. */
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { PortalArticleRecord } from './portal-records.js';
 import { recordOf } from './stored-records.js';
@@ -14,7 +15,7 @@ export class PortalStore {
   constructor(private readonly connection: StoreConnection) {}
 
   /** Items with these ids. */
-  async articlesByIds(ids: readonly string[]): Promise<PortalArticleRecord[]> {
-    return (await this.connection.run((db) => findByKeys(db, PORTAL_ARTICLES, ids))).map((doc) => recordOf<PortalArticleRecord>(doc));
+  async articlesByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<PortalArticleRecord[]> {
+    return (await findByKeysThrough(this.connection, PORTAL_ARTICLES, ids, { prefetched })).map((doc) => recordOf<PortalArticleRecord>(doc));
   }
 }

@@ -1,6 +1,7 @@
 /** Reads of the power lists and their items in the office store. */
 import type { Document } from 'mongodb';
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { PowerListItemFilter, PowerListItemRecord, PowerListRecord } from './power-list-records.js';
 import { decimalOf, recordOf } from './stored-records.js';
@@ -44,8 +45,8 @@ export class PowerListStore {
   constructor(private readonly connection: StoreConnection) {}
 
   /** Lists with these ids. */
-  async listsByIds(ids: readonly string[]): Promise<PowerListRecord[]> {
-    return (await this.connection.run((db) => findByKeys(db, POWER_LISTS, ids))).map((doc) => recordOf<PowerListRecord>(doc));
+  async listsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<PowerListRecord[]> {
+    return (await findByKeysThrough(this.connection, POWER_LISTS, ids, { prefetched })).map((doc) => recordOf<PowerListRecord>(doc));
   }
 
   /** Items with these ids. */

@@ -1,6 +1,7 @@
 /** The personnel store (组织人事): people, posts, appointments and dismissals, plus its catalog. */
 import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type DocumentJoin, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { AppointmentRecord, PersonRecord, PostRecord } from './personnel-records.js';
 
@@ -28,23 +29,30 @@ export const PERSONNEL_INDEXES: CollectionIndexes[] = [
   },
 ];
 
+/** The records of the personnel store's kind, read with a catalog page: an appointment, its person and its post. */
+export const PERSONNEL_PAGE_JOINS: readonly DocumentJoin[] = [
+  { from: APPOINTMENTS, localField: '_id', foreignField: '_id', as: 'appointments' },
+  { from: PEOPLE, localField: 'appointments.personId', foreignField: '_id', as: 'people' },
+  { from: POSTS, localField: 'appointments.postId', foreignField: '_id', as: 'posts' },
+];
+
 /** Reads of the personnel store; each method is one query bounded by the store's timeout. */
 export class PersonnelStore {
   constructor(readonly connection: StoreConnection) {}
 
   /** People with these ids. */
-  async peopleByIds(ids: readonly string[]): Promise<PersonRecord[]> {
-    return (await this.connection.run((db) => findByKeys<Stored<PersonRecord>>(db, PEOPLE, ids))).map(withId<PersonRecord>);
+  async peopleByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<PersonRecord[]> {
+    return (await findByKeysThrough<Stored<PersonRecord>>(this.connection, PEOPLE, ids, { prefetched })).map(withId<PersonRecord>);
   }
 
   /** Posts with these ids. */
-  async postsByIds(ids: readonly string[]): Promise<PostRecord[]> {
-    return (await this.connection.run((db) => findByKeys<Stored<PostRecord>>(db, POSTS, ids))).map(withId<PostRecord>);
+  async postsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<PostRecord[]> {
+    return (await findByKeysThrough<Stored<PostRecord>>(this.connection, POSTS, ids, { prefetched })).map(withId<PostRecord>);
   }
 
   /** Appointments with these ids. */
-  async appointmentsByIds(ids: readonly string[]): Promise<AppointmentRecord[]> {
-    return (await this.connection.run((db) => findByKeys<Stored<AppointmentRecord>>(db, APPOINTMENTS, ids))).map(withId<AppointmentRecord>);
+  async appointmentsByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<AppointmentRecord[]> {
+    return (await findByKeysThrough<Stored<AppointmentRecord>>(this.connection, APPOINTMENTS, ids, { prefetched })).map(withId<AppointmentRecord>);
   }
 
   /** Posts of any of these organizations. */

@@ -3,6 +3,7 @@ import type { Document } from 'mongodb';
 import { CATALOG_INDEXES } from '../catalog/catalog-source.js';
 import { fromDecimal128 } from '../decimal-money.js';
 import { findByKeys } from '../find-by-ids.js';
+import { findByKeysThrough, type DocumentJoin, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { MoneyValue, ProcurementRecord, SupplierRecord } from './procurement-records.js';
 
@@ -40,18 +41,24 @@ function toProcurement(doc: Document): ProcurementRecord {
   };
 }
 
+/** The records of the procurement store's kind, read with a catalog page: a release and the suppliers of its awards. */
+export const PROCUREMENT_PAGE_JOINS: readonly DocumentJoin[] = [
+  { from: RELEASES, localField: '_id', foreignField: '_id', as: 'releases' },
+  { from: SUPPLIERS, localField: 'releases.awards.suppliers.id', foreignField: '_id', as: 'suppliers' },
+];
+
 /** Reads of the procurement store; each method is one query bounded by the store's timeout. */
 export class ProcurementStore {
   constructor(readonly connection: StoreConnection) {}
 
   /** Releases with these ids. */
-  async releasesByIds(ids: readonly string[]): Promise<ProcurementRecord[]> {
-    return (await this.connection.run((db) => findByKeys<Document>(db, RELEASES, ids))).map(toProcurement);
+  async releasesByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<ProcurementRecord[]> {
+    return (await findByKeysThrough<Document>(this.connection, RELEASES, ids, { prefetched })).map(toProcurement);
   }
 
   /** Suppliers with these ids. */
-  async suppliersByIds(ids: readonly string[]): Promise<SupplierRecord[]> {
-    const docs = await this.connection.run((db) => findByKeys<Document>(db, SUPPLIERS, ids));
+  async suppliersByIds(ids: readonly string[], prefetched?: PrefetchedDocuments | null): Promise<SupplierRecord[]> {
+    const docs = await findByKeysThrough<Document>(this.connection, SUPPLIERS, ids, { prefetched });
     return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }) as SupplierRecord);
   }
 

@@ -1,8 +1,8 @@
 /**
  * The N+1 baseline's loaders: built with `{ batching: false }`, every load
  * is its own store query and nothing is cached within the request, while
- * the default loaders answer the same loads with one `$in`. Both return the
- * same records.
+ * the default loaders answer the same loads with one `$in` (an aggregation
+ * that brings the parents along). Both return the same records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores, STORE_NAMES, type StoreCommandEvent, type Stores, type StoresConfig } from '../../datasources/index.js';
@@ -16,7 +16,7 @@ const finds: string[] = [];
 beforeAll(async () => {
   mongo = await startTestMongo();
   const config = Object.fromEntries(
-    STORE_NAMES.map((store) => [store, { uri: mongo.uri, dbName: mongo.dbName(store), timeoutMS: 10_000, onCommand: (e: StoreCommandEvent) => { if (e.commandName === 'find') finds.push(e.store); } }]),
+    STORE_NAMES.map((store) => [store, { uri: mongo.uri, dbName: mongo.dbName(store), timeoutMS: 10_000, onCommand: (e: StoreCommandEvent) => { if (e.commandName === 'find' || e.commandName === 'aggregate') finds.push(e.store); } }]),
   ) as StoresConfig;
   stores = await openStores(config);
   const { loadDemoData } = await import('../../datasources/demo/index.js');
