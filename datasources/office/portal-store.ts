@@ -1,5 +1,4 @@
 /** Reads of portal column items in the office store. */
-import { findByKeys } from '../find-by-ids.js';
 import { findByKeysThrough, type PrefetchedDocuments } from '../prefetched-documents.js';
 import type { CollectionIndexes, StoreConnection } from '../store-connection.js';
 import type { PortalArticleRecord } from './portal-records.js';
