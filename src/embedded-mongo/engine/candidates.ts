@@ -60,6 +60,7 @@ export function* planCandidates(coll: Collection | undefined, plan: Plan, counte
               if (seen.has(id)) continue;
               seen.add(id);
             }
+            if (plan.accept !== undefined && !plan.accept(id)) continue;
             const doc = fetch(id);
             if (doc !== undefined) yield { key: id, doc };
           }
@@ -73,6 +74,7 @@ export function* planCandidates(coll: Collection | undefined, plan: Plan, counte
             if (seen.has(entry.id)) continue;
             seen.add(entry.id);
           }
+          if (plan.accept !== undefined && !plan.accept(entry.id)) continue;
           const doc = fetch(entry.id);
           if (doc !== undefined) yield { key: entry.id, doc };
         }

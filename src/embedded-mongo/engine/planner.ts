@@ -23,6 +23,8 @@ export type Plan =
       providesSort: boolean;
       /** When every index field is pinned by equality: the full key tuples, in interval order, looked up by hash. */
       points?: unknown[][];
+      /** When present, only entries whose record key passes are fetched (other terms' postings, checked by hash). */
+      accept?: (id: string) => boolean;
     };
 
 /** Beyond this many equality combinations a compound prefix stops growing (the filter does the rest). */
@@ -145,7 +147,7 @@ function idKeys(conds: Map<string, FieldCondition>): string[] | undefined {
  * no such collection), preferring `_id` lookups, then the index that pins the
  * most leading fields, then an index walk that yields `sort`'s order.
  */
-export function planQuery(coll: Collection | undefined, filter: Document | undefined, sort?: Document, hint?: Document | string): Plan {
+export function planQuery(coll: Collection | undefined, filter: Document | undefined, sort?: Document, hint?: Document | string, limit?: number): Plan {
   if (coll === undefined) return { stage: 'EOF' };
   const conds = fieldConditions(filter);
   const sortSpec = sortFields(sort);
@@ -171,6 +173,10 @@ export function planQuery(coll: Collection | undefined, filter: Document | undef
       if (candidate !== undefined && (best === undefined || candidate.score > best.score)) best = candidate;
     }
   }
+  if (best !== undefined && chosen === undefined) {
+    const terms = termPlan(coll, best, conds, sortSpec, limit);
+    if (terms !== undefined) return terms;
+  }
   if (best !== undefined) {
     const { index, intervals, fixedPrefix, points } = best;
     let way = sortDirection(index, sortSpec, 0);
@@ -191,6 +197,83 @@ export function planQuery(coll: Collection | undefined, filter: Document | undef
     if (way !== 0) return { stage: 'IXSCAN', index, intervals: fullScan(), reverse: way < 0, providesSort: true };
   }
   return planOr(coll, filter) ?? { stage: 'COLLSCAN', reverse: false };
+}
+
+/** Relative costs for choosing a term plan: one hash probe or index step, and one document fetched and decoded (about 0.1 µs and 20 µs). */
+const STEP_COST = 1;
+const FETCH_COST = 200;
+const COMPARE_COST = 3;
+
+type IndexScan = Extract<Plan, { stage: 'IXSCAN' }>;
+
+/** A walk of an index that yields `sort`'s order, bounded by the conditions on its fields, or undefined when no index yields it. */
+function sortWalk(coll: Collection, conds: Map<string, FieldCondition>, sortSpec: { path: string; direction: number }[]): IndexScan | undefined {
+  if (sortSpec.length === 0) return undefined;
+  const indexes = sortSpec[0]!.path === '_id' ? [coll.idIndex(), ...coll.indexes.values()] : [...coll.indexes.values()];
+  for (const index of indexes) {
+    if (index.partial) continue;
+    const bounded = indexIntervals(index, conds);
+    let way = sortDirection(index, sortSpec, 0);
+    if (bounded !== undefined && way === 0 && bounded.intervals.length === 1 && bounded.fixedPrefix > 0) way = sortDirection(index, sortSpec, bounded.fixedPrefix);
+    if (way === 0) continue;
+    const intervals = bounded?.intervals ?? fullScan();
+    return { stage: 'IXSCAN', index, intervals: way < 0 ? [...intervals].reverse() : intervals, reverse: way < 0, providesSort: true };
+  }
+  return undefined;
+}
+
+/** How many of `ids` pass `accept`. */
+function countAccepted(ids: readonly string[], accept: (id: string) => boolean): number {
+  let n = 0;
+  for (const id of ids) if (accept(id)) n++;
+  return n;
+}
+
+/**
+ * When the chosen index has one field that must hold several values (the
+ * n-grams of a text search) or a sort another index yields: the plan that
+ * reads the rarest value's entries and fetches only records whose other
+ * values are in the index too, or, when matches are dense enough that the
+ * first `limit` come soon, a walk of the sort index fetching only records
+ * holding every value. Undefined when neither applies.
+ */
+function termPlan(
+  coll: Collection,
+  best: Candidate,
+  conds: Map<string, FieldCondition>,
+  sortSpec: { path: string; direction: number }[],
+  limit: number | undefined,
+): Plan | undefined {
+  const { index } = best;
+  if (index.fields.length !== 1 || index.partial || best.points?.length !== 1) return undefined;
+  const required = conds.get(index.fields[0]!.path)?.required;
+  if (required === undefined || required.length === 0) return undefined;
+  const distinct = new Map(required.map((v) => [keyString(v), [v]]));
+  const terms = [...distinct.values()].map((tuple) => ({ tuple, size: index.countWith(tuple) })).sort((a, b) => a.size - b.size);
+  const rarest = terms[0]!;
+  const others = terms.slice(1);
+  const holdsOthers = (id: string): boolean => others.every((t) => index.holds(t.tuple, id));
+  const walk = rarest.size === 0 ? undefined : sortWalk(coll, conds, sortSpec);
+  if (walk !== undefined) {
+    const matches = others.length === 0 ? rarest.size : countAccepted(index.idsWith(rarest.tuple), holdsOthers);
+    const need = limit ?? Infinity;
+    const entries = coll.store.size;
+    const walked = matches === 0 ? entries : Math.min(entries, (need * entries) / matches);
+    // The walk probes the rarest value first, so most entries cost one probe.
+    const walkCost = walked * 2 * STEP_COST + Math.min(matches, need) * (FETCH_COST + others.length * STEP_COST);
+    const pointCost = rarest.size * (1 + others.length) * STEP_COST + matches * FETCH_COST + matches * Math.log2(Math.min(matches, need) + 2) * COMPARE_COST;
+    if (walkCost < pointCost) return { ...walk, accept: (id) => terms.every((t) => index.holds(t.tuple, id)) };
+  }
+  if (others.length === 0) return undefined;
+  return {
+    stage: 'IXSCAN',
+    index,
+    intervals: [[{ v: rarest.tuple, id: '', b: -1 }, { v: rarest.tuple, id: '', b: 1 }]],
+    reverse: false,
+    providesSort: false,
+    points: [rarest.tuple],
+    accept: holdsOthers,
+  };
 }
 
 /** An OR plan when the filter's top-level `$or` has branches that each reach their documents without a scan. */

@@ -35,6 +35,22 @@ export class PointTable {
     return typeof held === 'string' ? [held] : [...held];
   }
 
+  /** How many records hold exactly `tuple`, without copying them. */
+  count(tuple: readonly unknown[]): number {
+    const [map, k] = this.slot(tuple);
+    const held = map.get(k);
+    if (held === undefined) return 0;
+    return typeof held === 'string' ? 1 : held.size;
+  }
+
+  /** True when record `id` holds `tuple`. */
+  has(tuple: readonly unknown[], id: string): boolean {
+    const [map, k] = this.slot(tuple);
+    const held = map.get(k);
+    if (held === undefined) return false;
+    return typeof held === 'string' ? held === id : held.has(id);
+  }
+
   /** True when a record other than `id` holds `tuple`. */
   heldByOther(tuple: readonly unknown[], id: string): boolean {
     const [map, k] = this.slot(tuple);

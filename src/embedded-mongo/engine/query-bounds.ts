@@ -11,6 +11,11 @@ export interface Bound {
 export interface FieldCondition {
   /** Equality candidates (`field: v`, `$eq`, `$in`): the field must equal one of them. */
   points?: unknown[];
+  /**
+   * Values the field must hold all of, each from its own conjunct (`field: v`,
+   * `$eq`, a one-value `$in`): a multikey index can intersect their entries.
+   */
+  required?: unknown[];
   /** The tightest explicit `$gt`/`$gte`. */
   lower?: Bound;
   /** The tightest explicit `$lt`/`$lte`. */
@@ -76,6 +81,10 @@ function addPoints(cond: FieldCondition, points: unknown[]): void {
   if (cond.points === undefined || points.length < cond.points.length) cond.points = points;
 }
 
+function addRequired(cond: FieldCondition, value: unknown): void {
+  (cond.required ??= []).push(value);
+}
+
 function tighter(a: Bound | undefined, b: Bound, side: 'lower' | 'upper'): Bound {
   if (a === undefined) return b;
   const c = compareValues(a.value, b.value);
@@ -93,16 +102,25 @@ function collectField(conds: Map<string, FieldCondition>, path: string, value: u
     return cond;
   };
   if (!isOperatorObject(value)) {
-    if (isPointValue(value)) addPoints(ensure(), [value]);
+    if (isPointValue(value)) {
+      addPoints(ensure(), [value]);
+      addRequired(ensure(), value);
+    }
     return;
   }
   for (const [op, arg] of Object.entries(value)) {
     switch (op) {
       case '$eq':
-        if (isPointValue(arg)) addPoints(ensure(), [arg]);
+        if (isPointValue(arg)) {
+          addPoints(ensure(), [arg]);
+          addRequired(ensure(), arg);
+        }
         break;
       case '$in':
-        if (Array.isArray(arg) && arg.every(isPointValue)) addPoints(ensure(), arg);
+        if (Array.isArray(arg) && arg.every(isPointValue)) {
+          addPoints(ensure(), arg);
+          if (arg.length === 1) addRequired(ensure(), arg[0]);
+        }
         break;
       case '$all':
         // Every listed value must be present, so the documents holding the first one are a superset.

@@ -18,10 +18,10 @@ export function matching(
   coll: Collection | undefined,
   filter: Document | undefined,
   counters: ExamineCounters[],
-  options: { sort?: Document; hint?: Document | string } = {},
+  options: { sort?: Document; hint?: Document | string; limit?: number } = {},
 ): { plan: Plan; matches: Generator<Candidate> } {
   const test = isEmpty(filter) ? undefined : compileFilter(filter!);
-  const plan = planQuery(coll, filter, options.sort, options.hint);
+  const plan = planQuery(coll, filter, options.sort, options.hint, options.limit);
   function* matches(): Generator<Candidate> {
     for (const c of planCandidates(coll, plan, counters)) if (test === undefined || test(c.doc)) yield c;
   }
@@ -75,7 +75,8 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, coun
   const project = isEmpty(spec.projection) ? undefined : compileProjection(spec.projection!, spec.filter);
   const { skip, limit } = window(spec);
   const hintOption = spec.hint === undefined ? {} : { hint: spec.hint };
-  const { plan, matches } = matching(coll, spec.filter, counters, { ...(spec.sort ? { sort: spec.sort } : {}), ...hintOption });
+  const limitOption = limit === undefined ? {} : { limit: skip + limit };
+  const { plan, matches } = matching(coll, spec.filter, counters, { ...(spec.sort ? { sort: spec.sort } : {}), ...hintOption, ...limitOption });
   function* run(): Generator<Document> {
     let docs: Iterable<Document> = (function* () {
       for (const c of matches) yield c.doc;

@@ -191,6 +191,16 @@ export class SecondaryIndex {
     return this.points.get(tuple);
   }
 
+  /** How many record keys have an entry equal to the full `tuple`, by hash lookup. */
+  countWith(tuple: readonly unknown[]): number {
+    return this.points.count(tuple);
+  }
+
+  /** True when record `id` has an entry equal to the full `tuple`, by hash lookup. */
+  holds(tuple: readonly unknown[], id: string): boolean {
+    return this.points.has(tuple, id);
+  }
+
   add(id: string, keys: DocumentKeys): void {
     if (keys.multikey) this.multikey = true;
     for (const v of keys.tuples) {
