@@ -1,0 +1,96 @@
+/**
+ * How a catalog search reaches its entries: the filter the data layer
+ * builds (no substring check when the needle's one n-gram already proves
+ * it) and the embedded planner's choices for it (the rarest term's entries
+ * filtered by the other terms' postings; a walk of the sort index when
+ * matches are dense and a page is asked for), seen through explain.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Document } from 'bson';
+import { CATALOG_INDEXES } from '../../datasources/catalog/catalog-source.js';
+import { catalogFilterQuery, sortSpec } from '../../datasources/catalog/catalog-query.js';
+import { indexTerms, normalizeText, queryTerms, termsImplySubstring } from '../../datasources/catalog/search-terms.js';
+import { createEngine, type Engine } from '../../src/embedded-mongo/engine/index.js';
+
+const ns = { db: 'office', coll: 'catalog' };
+const NOW = new Date(Date.UTC(2026, 0, 1));
+const BY_DATE = { field: 'publishedAt', direction: -1 } as const;
+
+function conditions(search: string): Document[] {
+  return (catalogFilterQuery({ search }).$and as Document[]) ?? [];
+}
+
+describe('the search filter', () => {
+  it('drops the substring check for a needle of one run of one or two characters', () => {
+    expect(conditions('征地')).toEqual([{ searchTerms: '征地' }]);
+    expect(conditions(' 地 ')).toEqual([{ searchTerms: '地' }]);
+    // Full-width and upper case normalize first: 'Ａ' is the one-character run 'a'.
+    expect(conditions('Ａ')).toEqual([{ searchTerms: 'a' }]);
+  });
+
+  it('keeps it when the n-grams do not prove the substring', () => {
+    expect(conditions('垃圾分类')).toContainEqual({ searchText: { $regex: '垃圾分类' } });
+    expect(conditions('河长制')).toContainEqual({ searchText: { $regex: '河长制' } });
+    expect(conditions('征地。')).toContainEqual({ searchText: { $regex: '征地。' } });
+    expect(conditions('征 地')).toContainEqual({ searchText: { $regex: '征 地' } });
+    expect(conditions('。')).toEqual([{ searchText: { $regex: '。' } }]);
+    expect(conditions('')).toEqual([{ searchText: { $regex: '' } }]);
+  });
+
+  it('says the terms imply the substring only for one whole n-gram', () => {
+    expect(termsImplySubstring('低保', queryTerms('低保'))).toBe(true);
+    expect(termsImplySubstring('低', queryTerms('低'))).toBe(true);
+    expect(termsImplySubstring('低保户', queryTerms('低保户'))).toBe(false);
+    expect(termsImplySubstring('低-保', queryTerms('低-保'))).toBe(false);
+    expect(termsImplySubstring('', queryTerms(''))).toBe(false);
+  });
+});
+
+async function catalogWith(entries: Array<{ id: string; text: string; day: number }>): Promise<Engine> {
+  const engine = await createEngine({});
+  await engine.createIndexes(ns, CATALOG_INDEXES.indexes.map((i) => ({ key: i.key as Document, name: i.name! })));
+  const docs = entries.map((e) => ({
+    _id: e.id,
+    publishedAt: new Date(NOW.getTime() - e.day * 86_400_000),
+    searchText: normalizeText(e.text),
+    searchTerms: indexTerms(e.text),
+  }));
+  await engine.insert(ns, docs, true);
+  return engine;
+}
+
+describe('plans for a search', () => {
+  it('fetches only the records holding every term, starting from the rarest', async () => {
+    // 垃圾 in 200 entries, 分类 in 100, both (垃圾分类) in 10.
+    const entries = Array.from({ length: 300 }, (_, i) => ({
+      id: `e${i}`,
+      text: i < 10 ? '垃圾分类' : i < 200 ? '垃圾清运' : '图书分类',
+      day: i,
+    }));
+    const engine = await catalogWith(entries);
+    const plan = engine.explainFind!(ns, { filter: catalogFilterQuery({ search: '垃圾分类', visibleAt: NOW }) });
+    expect(plan.queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: 'searchTerms_1' });
+    expect(plan.executionStats).toMatchObject({ nReturned: 10, totalDocsExamined: 10 });
+  });
+
+  it('walks the date index for a page of a dense term, fetching a page and not every match', async () => {
+    const entries = Array.from({ length: 2_000 }, (_, i) => ({ id: `e${String(i).padStart(4, '0')}`, text: i % 3 === 0 ? '防汛通知' : '森林防火', day: i % 400 }));
+    const engine = await catalogWith(entries);
+    const filter = catalogFilterQuery({ search: '防汛', visibleAt: NOW });
+    const page = engine.explainFind!(ns, { filter, sort: sortSpec(BY_DATE, false), limit: 21 });
+    expect(page.queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: 'publishedAt_-1__id_-1', providesSort: true });
+    expect(page.executionStats.nReturned).toBe(21);
+    expect(page.executionStats.totalDocsExamined).toBe(21);
+    // Without a limit every match is fetched whichever way: the postings are read, not the date index.
+    const all = engine.explainFind!(ns, { filter: catalogFilterQuery({ search: '防汛通', visibleAt: NOW }) });
+    expect(all.executionStats.nReturned).toBe(667);
+  });
+
+  it('reads a rare term from its postings even when a page is sorted by date', async () => {
+    const entries = Array.from({ length: 2_000 }, (_, i) => ({ id: `e${i}`, text: i < 3 ? '河长制' : '消防安全', day: i % 400 }));
+    const engine = await catalogWith(entries);
+    const plan = engine.explainFind!(ns, { filter: catalogFilterQuery({ search: '河长', visibleAt: NOW }), sort: sortSpec(BY_DATE, false), limit: 21 });
+    expect(plan.queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: 'searchTerms_1' });
+    expect(plan.executionStats).toMatchObject({ nReturned: 3, totalDocsExamined: 3 });
+  });
+});
