@@ -2,11 +2,10 @@
  * The benchmark's other servers, each run as its own process over the same
  * stores (`MONGODB_URI`, one database per store as the gateway names them):
  *
- *   node dist/bench/gateway/serve.js n+1|handwritten|mercurius|cached
+ *   node dist/bench/gateway/serve.js n+1|handwritten|mercurius
  *
- * `n+1` is the gateway with loaders that neither batch nor cache; `cached`
- * is the gateway behind the public response cache and HTTP cache headers;
- * `handwritten` answers the catalog page straight from the driver;
+ * `n+1` is the gateway with loaders that neither batch nor cache (nor read
+ * records ahead with a catalog page); `handwritten` answers the catalog page straight from the driver;
  * `mercurius` serves the gateway's executable schema with graphql-jit.
  * Each prints `ready at <url>` on standard output once it listens.
  */
@@ -20,10 +19,9 @@ import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { createContext } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
 import { createGateway } from '../../src/server.js';
-import { startCachingFront } from './caching-front.js';
 import { startHandwrittenServer } from './handwritten-catalog.js';
 
-const VARIANTS = ['n+1', 'handwritten', 'mercurius', 'cached'] as const;
+const VARIANTS = ['n+1', 'handwritten', 'mercurius'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const uri = process.env.MONGODB_URI;
@@ -87,9 +85,7 @@ async function start(variant: Variant): Promise<string> {
   }
   const stores = await openStores(storesConfig());
   if (variant === 'n+1') return startGateway(stores, false);
-  if (variant === 'mercurius') return startMercurius(stores);
-  const inner = await startGateway(stores, true);
-  return (await startCachingFront(inner, stores.changes)).url;
+  return startMercurius(stores);
 }
 
 const variant = process.argv[2] as Variant;

@@ -1,12 +1,10 @@
 /**
- * The response cache in front of the real gateway, fed by the stores'
- * change feed: a record a department publishes directly and then withdraws
+ * The gateway's response cache, fed by the stores' change feed: a record a department publishes directly and then withdraws
  * is served from the cache while it is public, and never after its
  * withdrawal, neither as its item page nor in a catalog list; an unrelated
  * item page stays cached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCachingFront } from '../../../bench/gateway/caching-front.js';
 import { issueKey, type IssuedKey } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 
@@ -15,22 +13,19 @@ const ITEM = 'query($id: ID!) { node(id: $id) { id ... on Disclosure { title } }
 const LIST = '{ disclosures(first: 5) { edges { node { id title } } } }';
 
 let gateway: TestGateway;
-let front: { url: string; close(): Promise<void> };
 let key: IssuedKey;
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ seed: true, directPublication: [PLANNING] });
+  gateway = await startTestGateway({ seed: true, directPublication: [PLANNING], caching: { responseCache: { maxEntries: 1000, ttlMs: 60_000 } } });
   key = await issueKey(gateway, { role: 'department', organizationId: PLANNING, stores: ['finance'], sourceSystem: '规建办系统' });
-  front = await startCachingFront(gateway.url, gateway.stores.changes);
 });
 
 afterAll(async () => {
-  await front?.close();
   await gateway?.stop();
 });
 
 async function viaCache(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(front.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return { cache: response.headers.get('x-cache'), body: (await response.json()) as { data: Record<string, unknown> } };
 }
 
