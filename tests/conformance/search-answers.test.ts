@@ -136,6 +136,19 @@ describe('search answers equal a brute-force substring check', () => {
     }
   }, 60_000);
 
+  test('the count command agrees, with and without visibility, and with a limit', async () => {
+    const db = mongo.client.db(collection.dbName);
+    for (const search of NEEDLES) {
+      const visible = await db.command({ count: CATALOG_COLLECTION, query: catalogFilterQuery({ search, visibleAt: NOW }) });
+      expect({ search, n: visible.n }).toEqual({ search, n: visibleMatches(search).length });
+      const normalized = normalizeText(search);
+      const any = await db.command({ count: CATALOG_COLLECTION, query: catalogFilterQuery({ search }) });
+      expect({ search, n: any.n }).toEqual({ search, n: ENTRIES.filter((e) => e.searchText.includes(normalized)).length });
+      const capped = await db.command({ count: CATALOG_COLLECTION, query: catalogFilterQuery({ search }), limit: 3 });
+      expect({ search, n: capped.n }).toEqual({ search, n: Math.min(3, any.n as number) });
+    }
+  }, 60_000);
+
   test('first pages in both orders and from the end', async () => {
     for (const search of NEEDLES) {
       const matches = visibleMatches(search);

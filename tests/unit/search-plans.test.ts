@@ -94,3 +94,34 @@ describe('plans for a search', () => {
     expect(plan.executionStats).toMatchObject({ nReturned: 3, totalDocsExamined: 3 });
   });
 });
+
+describe('counting a search', () => {
+  const entries = Array.from({ length: 600 }, (_, i) => ({ id: `e${i}`, text: i % 3 === 0 ? '防汛通知' : '森林防火', day: i - 20 }));
+
+  async function examined(engine: Engine, filter: Document): Promise<{ n: number; docs: number }> {
+    const before = engine.stats().documentsExamined ?? 0;
+    const n = await engine.countAsync(ns, filter);
+    return { n, docs: (engine.stats().documentsExamined ?? 0) - before };
+  }
+
+  it('reads no record when the postings prove the whole filter', async () => {
+    const engine = await catalogWith(entries);
+    expect(await examined(engine, catalogFilterQuery({ search: '防汛' }))).toEqual({ n: 200, docs: 0 });
+    expect(engine.count(ns, catalogFilterQuery({ search: '防汛' }))).toBe(200);
+  });
+
+  it('checks what is left on each candidate: visibility, and the substring for a longer needle', async () => {
+    const engine = await catalogWith(entries);
+    // Entries 0..19 are scheduled after NOW: 7 of them are 防汛 entries, 13 防火 ones.
+    expect(await examined(engine, catalogFilterQuery({ search: '防汛', visibleAt: NOW }))).toEqual({ n: 193, docs: 200 });
+    expect(await examined(engine, catalogFilterQuery({ search: '防汛通知', visibleAt: NOW }))).toEqual({ n: 193, docs: 200 });
+    expect(await examined(engine, catalogFilterQuery({ search: '防火', visibleAt: NOW }))).toEqual({ n: 387, docs: 400 });
+  });
+
+  it('does not count a deleted record', async () => {
+    const engine = await catalogWith(entries);
+    await engine.delete(ns, [{ q: { _id: 'e3' }, limit: 1 }], true);
+    expect(await examined(engine, catalogFilterQuery({ search: '防汛' }))).toEqual({ n: 199, docs: 0 });
+  });
+});
+

@@ -10,76 +10,81 @@ export interface Candidate {
 }
 
 /**
+ * The record keys a plan reaches, lazily and without reading the records,
+ * each index entry counted as a key examined in every counter given. A
+ * record reached twice (through a multikey index or two `$or` branches) is
+ * yielded once; a key may name a record deleted since it was listed.
+ */
+export function* planKeys(coll: Collection | undefined, plan: Plan, counters: ExamineCounters[]): Generator<string> {
+  if (coll === undefined || plan.stage === 'EOF') return;
+  switch (plan.stage) {
+    case 'IDHACK':
+      for (const key of plan.keys) {
+        for (const c of counters) c.keysExamined++;
+        yield key;
+      }
+      return;
+    case 'OR': {
+      const seen = new Set<string>();
+      for (const branch of plan.branches) {
+        for (const key of planKeys(coll, branch, counters)) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+          yield key;
+        }
+      }
+      return;
+    }
+    case 'COLLSCAN':
+      yield* plan.reverse ? [...coll.store.keys()].reverse() : coll.store.keys();
+      return;
+    case 'IXSCAN': {
+      const seen = plan.index.multikey ? new Set<string>() : undefined;
+      const admit = (id: string): boolean => {
+        for (const c of counters) c.keysExamined++;
+        if (seen !== undefined) {
+          if (seen.has(id)) return false;
+          seen.add(id);
+        }
+        return plan.accept === undefined || plan.accept(id);
+      };
+      if (plan.points !== undefined) {
+        for (const tuple of plan.points) for (const id of plan.index.idsWith(tuple)) if (admit(id)) yield id;
+        return;
+      }
+      for (const [low, high] of plan.intervals) {
+        for (const entry of plan.index.scan(low, high, plan.reverse)) if (admit(entry.id)) yield entry.id;
+      }
+      return;
+    }
+  }
+}
+
+/**
  * The documents a plan reaches, lazily, each counted as examined (and each
  * index entry as a key examined) in every counter given. A document reached
  * twice through a multikey index is yielded once; one deleted meanwhile is
  * skipped.
  */
 export function* planCandidates(coll: Collection | undefined, plan: Plan, counters: ExamineCounters[]): Generator<Candidate> {
-  if (coll === undefined || plan.stage === 'EOF') return;
+  if (coll === undefined) return;
+  if (plan.stage === 'OR') {
+    // Each branch fetches its own records and the union is taken after, as mongod's OR stage does (and counts).
+    const seen = new Set<string>();
+    for (const branch of plan.branches) {
+      for (const candidate of planCandidates(coll, branch, counters)) {
+        if (seen.has(candidate.key)) continue;
+        seen.add(candidate.key);
+        yield candidate;
+      }
+    }
+    return;
+  }
   const store = coll.store;
-  const fetch = (key: string): Document | undefined => {
+  for (const key of planKeys(coll, plan, counters)) {
     const doc = store.get(key);
-    if (doc !== undefined) for (const c of counters) c.docsExamined++;
-    return doc;
-  };
-  switch (plan.stage) {
-    case 'IDHACK':
-      for (const key of plan.keys) {
-        for (const c of counters) c.keysExamined++;
-        const doc = fetch(key);
-        if (doc !== undefined) yield { key, doc };
-      }
-      return;
-    case 'OR': {
-      const seen = new Set<string>();
-      for (const branch of plan.branches) {
-        for (const candidate of planCandidates(coll, branch, counters)) {
-          if (seen.has(candidate.key)) continue;
-          seen.add(candidate.key);
-          yield candidate;
-        }
-      }
-      return;
-    }
-    case 'COLLSCAN': {
-      const keys = plan.reverse ? [...store.keys()].reverse() : store.keys();
-      for (const key of keys) {
-        const doc = fetch(key);
-        if (doc !== undefined) yield { key, doc };
-      }
-      return;
-    }
-    case 'IXSCAN': {
-      const seen = plan.index.multikey ? new Set<string>() : undefined;
-      if (plan.points !== undefined) {
-        for (const tuple of plan.points) {
-          for (const id of plan.index.idsWith(tuple)) {
-            for (const c of counters) c.keysExamined++;
-            if (seen !== undefined) {
-              if (seen.has(id)) continue;
-              seen.add(id);
-            }
-            if (plan.accept !== undefined && !plan.accept(id)) continue;
-            const doc = fetch(id);
-            if (doc !== undefined) yield { key: id, doc };
-          }
-        }
-        return;
-      }
-      for (const [low, high] of plan.intervals) {
-        for (const entry of plan.index.scan(low, high, plan.reverse)) {
-          for (const c of counters) c.keysExamined++;
-          if (seen !== undefined) {
-            if (seen.has(entry.id)) continue;
-            seen.add(entry.id);
-          }
-          if (plan.accept !== undefined && !plan.accept(entry.id)) continue;
-          const doc = fetch(entry.id);
-          if (doc !== undefined) yield { key: entry.id, doc };
-        }
-      }
-      return;
-    }
+    if (doc === undefined) continue;
+    for (const c of counters) c.docsExamined++;
+    yield { key, doc };
   }
 }

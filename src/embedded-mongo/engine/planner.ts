@@ -25,6 +25,8 @@ export type Plan =
       points?: unknown[][];
       /** When present, only entries whose record key passes are fetched (other terms' postings, checked by hash). */
       accept?: (id: string) => boolean;
+      /** Values every record the scan yields has an entry of in `index` (the terms `accept` and the points checked). */
+      holds?: { index: SecondaryIndex; values: unknown[] };
     };
 
 /** Beyond this many equality combinations a compound prefix stops growing (the filter does the rest). */
@@ -262,7 +264,7 @@ function termPlan(
     // The walk probes the rarest value first, so most entries cost one probe.
     const walkCost = walked * 2 * STEP_COST + Math.min(matches, need) * (FETCH_COST + others.length * STEP_COST);
     const pointCost = rarest.size * (1 + others.length) * STEP_COST + matches * FETCH_COST + matches * Math.log2(Math.min(matches, need) + 2) * COMPARE_COST;
-    if (walkCost < pointCost) return { ...walk, accept: (id) => terms.every((t) => index.holds(t.tuple, id)) };
+    if (walkCost < pointCost) return { ...walk, accept: (id) => terms.every((t) => index.holds(t.tuple, id)), holds: { index, values: required } };
   }
   if (others.length === 0) return undefined;
   return {
@@ -273,6 +275,7 @@ function termPlan(
     providesSort: false,
     points: [rarest.tuple],
     accept: holdsOthers,
+    holds: { index, values: required },
   };
 }
 

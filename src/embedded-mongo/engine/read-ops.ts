@@ -5,6 +5,7 @@ import { pickFields } from './bson-fields.js';
 import { type Candidate, planCandidates } from './candidates.js';
 import { type Collection, DESERIALIZE } from './collection.js';
 import { forEachInSlices } from './cooperative.js';
+import { matchesToCount } from './match-count.js';
 import { type Plan, planQuery } from './planner.js';
 import type { ExamineCounters } from './stats-counters.js';
 import type { FindSpec } from './types.js';
@@ -109,7 +110,7 @@ export function countDocuments(coll: Collection | undefined, filter: Document, c
     return w.limit === undefined ? total : Math.min(total, w.limit);
   }
   let n = 0;
-  for (const _ of matching(coll, filter, counters).matches) {
+  for (const _ of matchesToCount(coll, filter, counters)) {
     n++;
     if (w.limit !== undefined && n >= w.skip + w.limit) break;
   }
@@ -150,7 +151,7 @@ export async function countDocumentsInSlices(coll: Collection | undefined, filte
   const w = window({ skip, limit });
   if (isEmpty(filter)) return countDocuments(coll, filter, counters, skip, limit);
   let n = 0;
-  await forEachInSlices(matchesWithFields(coll, filter, counters, []), () => {
+  await forEachInSlices(matchesToCount(coll, filter, counters), () => {
     n++;
     return !(w.limit !== undefined && n >= w.skip + w.limit);
   });
