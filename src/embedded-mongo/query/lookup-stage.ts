@@ -8,7 +8,7 @@
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
 import { evalExpr } from 'mingo/core';
-import type { Iterator as LazyIterator } from 'mingo/lazy';
+import { Lazy, type Iterator as LazyIterator } from 'mingo/lazy';
 import type { Options } from 'mingo/types';
 import { CommandError } from '../errors.js';
 import { isPlainObject } from './bson-types.js';
@@ -91,21 +91,6 @@ export const $lookup: Stage = (coll, expr, options) => {
     return byKey;
   };
   const joinKeys = (doc: AnyObject, join: { localField: string; foreignField: string }): AnyObject[] => {
-    const values = pathValues(doc, join.localField);
-    if (findEqual && values.every(isPlainKey)) {
-      const found = findEqual(from, join.foreignField, values);
-      if (found) {
-        // The index may return a document once per matching key; the join keeps each once, and only true equals.
-        const wanted = new Set(values.map((v) => keyString(v ?? null)));
-        const seen = new Set<unknown>();
-        return found.filter((f) => {
-          const id = keyString(f._id ?? null);
-          if (seen.has(id) || !lookupKeys(f, join.foreignField).some((k) => wanted.has(k))) return false;
-          seen.add(id);
-          return true;
-        });
-      }
-    }
     const index = keyed(join.foreignField);
     const matched = new Set<AnyObject>();
     for (const k of lookupKeys(doc, join.localField)) for (const f of index.get(k) ?? []) matched.add(f);
@@ -113,8 +98,8 @@ export const $lookup: Stage = (coll, expr, options) => {
     return foreign().filter((f) => matched.has(f));
   };
   const outer = visibleVariables(options);
-  return coll.map((doc: AnyObject) => {
-    let joined = equality ? joinKeys(doc, equality) : foreign();
+  const finish = (doc: AnyObject, found: AnyObject[]): AnyObject => {
+    let joined = found;
     if (Array.isArray(pipeline)) {
       const vars: AnyObject = { ...outer };
       if (isPlainObject(letSpec)) {
@@ -125,8 +110,72 @@ export const $lookup: Stage = (coll, expr, options) => {
     const out = { ...doc };
     setField(out, asParts, 0, joined);
     return out;
-  });
+  };
+  if (equality && findEqual) {
+    // Outer documents are joined a chunk at a time: one index read for all the chunk's values.
+    return Lazy(
+      (function* () {
+        for (const docs of chunksOf(coll, LOOKUP_CHUNK)) {
+          const viaIndex = indexJoin(docs, equality, (values) => findEqual(from, equality.foreignField, values));
+          for (let i = 0; i < docs.length; i++) yield finish(docs[i]!, viaIndex[i] ?? joinKeys(docs[i]!, equality));
+        }
+      })(),
+    );
+  }
+  return coll.map((doc: AnyObject) => finish(doc, equality ? joinKeys(doc, equality) : foreign()));
 };
+
+// Outer documents joined per index read; bounds what a chunk holds in memory.
+const LOOKUP_CHUNK = 256;
+
+function* chunksOf(coll: LazyIterator, size: number): Generator<AnyObject[]> {
+  let chunk: AnyObject[] = [];
+  for (let r = coll.next(); !r.done; r = coll.next()) {
+    chunk.push(r.value as AnyObject);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * The joined documents of each of `docs` through one index read of all
+ * their local values; undefined for a document whose values an index
+ * cannot look up as the join compares them (or for all, when no index
+ * serves the foreign field).
+ */
+function indexJoin(docs: AnyObject[], join: { localField: string; foreignField: string }, read: (values: unknown[]) => AnyObject[] | undefined): (AnyObject[] | undefined)[] {
+  const keysOf = docs.map((doc) => {
+    const values = pathValues(doc, join.localField);
+    return values.every(isPlainKey) ? new Map(values.map((v) => [keyString(v ?? null), v ?? null])) : undefined;
+  });
+  const wanted = new Map<string, unknown>();
+  for (const keys of keysOf) if (keys) for (const [k, v] of keys) wanted.set(k, v);
+  const found = wanted.size === 0 ? [] : read([...wanted.values()]);
+  if (found === undefined) return docs.map(() => undefined);
+  // The index may return a document once per matching key; each is joined once per outer document, and only to true equals.
+  const byKey = new Map<string, AnyObject[]>();
+  const seen = new Set<string>();
+  for (const f of found) {
+    const id = keyString(f._id ?? null);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const k of new Set(lookupKeys(f, join.foreignField))) {
+      if (!wanted.has(k)) continue;
+      const list = byKey.get(k);
+      if (list) list.push(f);
+      else byKey.set(k, [f]);
+    }
+  }
+  return keysOf.map((keys) => {
+    if (!keys) return undefined;
+    const joined = new Set<AnyObject>();
+    for (const k of keys.keys()) for (const f of byKey.get(k) ?? []) joined.add(f);
+    return [...joined];
+  });
+}
 
 function runSubPipeline(input: AnyObject[], pipeline: Document[], variables: AnyObject, resolver: Options['collectionResolver']): AnyObject[] {
   const options = mingoOptions({ variables, ...(resolver ? { collectionResolver: resolver } : {}) });
