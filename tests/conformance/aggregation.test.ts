@@ -172,6 +172,24 @@ describe('aggregation stages', () => {
     ]);
   });
 
+  test('an exclusion $project after $match, $sort and $limit drops the fields, and a $match or $sort on them still sees them', async () => {
+    const coll = mongo.client.db(mongo.dbName('omit')).collection('entries');
+    await coll.insertMany(
+      Array.from({ length: 30 }, (_, i) => ({ _id: i, at: i % 7, terms: Array.from({ length: 20 }, (_, t) => `t${(i + t) % 9}`), text: `第${i}条`, keep: { n: i } })) as Document[],
+    );
+    await coll.createIndex({ at: -1, _id: -1 });
+    const page = await coll.aggregate([{ $match: { at: { $lte: 4 } } }, { $sort: { at: -1, _id: -1 } }, { $limit: 3 }, { $project: { terms: 0, text: 0 } }]).toArray();
+    expect(page).toEqual([
+      { _id: 25, at: 4, keep: { n: 25 } },
+      { _id: 18, at: 4, keep: { n: 18 } },
+      { _id: 11, at: 4, keep: { n: 11 } },
+    ]);
+    const byTerm = await coll.aggregate([{ $match: { terms: 't8', at: 0 } }, { $sort: { _id: 1 } }, { $project: { terms: 0 } }]).toArray();
+    expect(byTerm.map((d) => d._id)).toEqual([0, 7, 14, 21, 28]);
+    const byText = await coll.aggregate([{ $sort: { text: -1 } }, { $limit: 2 }, { $project: { text: 0, terms: 0, keep: 0 } }]).toArray();
+    expect(byText).toEqual([{ _id: 9, at: 2 }, { _id: 8, at: 1 }]);
+  });
+
   test('$facet, $count and $sortByCount', async () => {
     const [facets] = await orders
       .aggregate([{ $facet: { count: [{ $count: 'n' }], byDept: [{ $sortByCount: '$dept' }, { $sort: { count: -1, _id: 1 } }] } }])

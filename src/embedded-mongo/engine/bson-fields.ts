@@ -115,3 +115,38 @@ export function pickFields(bytes: Uint8Array, names: readonly string[], options:
   }
   return Object.assign(deserialize(out, options), direct);
 }
+
+/**
+ * A BSON document deserialized without its top-level fields `names`: a
+ * reader that projects large fields away (a catalog entry's search terms)
+ * never pays to decode them. The kept elements are copied, so the result
+ * shares no memory with `bytes`. Falls back to the whole document for bytes
+ * it cannot walk (the caller's projection still removes the fields).
+ */
+export function omitFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
+  const whole = () => deserialize(Buffer.from(bytes), options);
+  if (names.some((n) => !isAsciiName(n))) return whole();
+  const parts: [number, number][] = [];
+  let total = 5;
+  const end = int32(bytes, 0) - 1;
+  let at = 4;
+  while (at < end) {
+    const start = at;
+    const nameLen = cstringLength(bytes, at + 1);
+    const size = valueLength(bytes, bytes[at]!, at + 1 + nameLen);
+    if (size < 0) return whole();
+    at += 1 + nameLen + size;
+    if (names.some((name) => nameIs(bytes, start + 1, name))) continue;
+    parts.push([start, at]);
+    total += at - start;
+  }
+  const out = Buffer.allocUnsafe(total);
+  out.writeInt32LE(total, 0);
+  let w = 4;
+  for (const [s, e] of parts) {
+    out.set(bytes.subarray(s, e), w);
+    w += e - s;
+  }
+  out[w] = 0;
+  return deserialize(out, options);
+}

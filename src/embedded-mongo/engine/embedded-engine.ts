@@ -2,9 +2,10 @@ import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
 import { compileFastGroup, compileFilter, filterFields, runPipeline, validatePipeline } from '../query/index.js';
 import { Catalog } from './catalog.js';
-import type { Collection } from './collection.js';
+import { DESERIALIZE, type Collection } from './collection.js';
+import { omitFields } from './bson-fields.js';
 import { forEachInSlices } from './cooperative.js';
-import { planCandidates } from './candidates.js';
+import { planCandidates, planKeys } from './candidates.js';
 import { Durability } from './durability.js';
 import { describePlan } from './explain.js';
 import { findAndModifyOne } from './find-and-modify.js';
@@ -12,7 +13,7 @@ import { createIndexesOn, dropIndexesOn } from './index-ddl.js';
 import { ID_INDEX_SPEC } from './index-spec.js';
 import { assertValidDbName, assertValidNamespace, assertWritableNamespace } from './namespace-rules.js';
 import { countDocuments, countDocumentsInSlices, distinctInSlices, distinctOf, fieldsOfAll, findDocuments, matching } from './read-ops.js';
-import { planQuery } from './planner.js';
+import { planQuery, type Plan } from './planner.js';
 import { type ExamineCounters, newCounters } from './stats-counters.js';
 import type {
   AggregateSpec,
@@ -240,7 +241,9 @@ export class EmbeddedEngine implements Engine {
     const plan = planQuery(coll, match, sort, spec.hint);
     if (sort !== undefined && plan.stage === 'IXSCAN' && plan.providesSort) pipeline.splice(at, 1);
     const scan = plan.stage === 'COLLSCAN' && !plan.reverse ? { coll } : undefined;
-    return { input: planCandidatesDocs(coll, plan, [this.counters]), pipeline, context, ...(scan ? { scan } : {}) };
+    const omitted = fieldsProjectedAway(pipeline, { ...match, ...sort }, sort !== undefined && pipeline[at] !== undefined && '$sort' in pipeline[at]! ? at + 1 : at);
+    const input = omitted.length > 0 && coll !== undefined ? planDocsWithout(coll, plan, omitted, [this.counters]) : planCandidatesDocs(coll, plan, [this.counters]);
+    return { input, pipeline, context, ...(scan ? { scan } : {}) };
   }
 
   count(ns: Namespace, filter: Document, skip?: number, limit?: number): number {
@@ -328,6 +331,36 @@ function fieldsRead(prefix: Document[], fields: string[] | undefined): string[] 
   if (prefix.length > 1 || Object.keys(prefix[0]!).length !== 1 || !isPlainDocument(match)) return undefined;
   const read = filterFields(match);
   return read === undefined ? undefined : [...new Set([...read, ...fields])];
+}
+
+/**
+ * Top-level fields that an exclusion `$project` drops before any stage reads
+ * them: only `$limit`/`$skip` may come between the leading `$match`/`$sort`
+ * (ending at `from`) and the projection, and neither the `$match` nor the
+ * `$sort` (`reads`, their fields merged) may read them. Such fields need not
+ * be decoded at all.
+ */
+function fieldsProjectedAway(pipeline: Document[], reads: Document, from: number): string[] {
+  let at = from;
+  while (at < pipeline.length && ('$limit' in pipeline[at]! || '$skip' in pipeline[at]!)) at++;
+  const project = pipeline[at]?.$project as Document | undefined;
+  if (!isPlainDocument(project)) return [];
+  const names = Object.keys(project);
+  if (names.length === 0 || !names.every((name) => name !== '_id' && !name.includes('.') && !name.startsWith('$') && (project[name] === 0 || project[name] === false))) return [];
+  const read = filterFields(reads);
+  // A filter whose fields cannot be listed (e.g. $expr, $where) may read anything.
+  if (read === undefined || names.some((name) => read.includes(name))) return [];
+  return names;
+}
+
+/** The documents a plan reaches, decoded without `omitted` top-level fields, each counted as examined. */
+function* planDocsWithout(coll: Collection, plan: Plan, omitted: string[], counters: ExamineCounters[]): Generator<Document> {
+  for (const key of planKeys(coll, plan, counters)) {
+    const bytes = coll.store.getBytes(key);
+    if (bytes === undefined) continue;
+    for (const c of counters) c.docsExamined++;
+    yield omitFields(bytes, omitted, DESERIALIZE);
+  }
 }
 
 function* planCandidatesDocs(...args: Parameters<typeof planCandidates>): Generator<Document> {
