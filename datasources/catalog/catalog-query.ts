@@ -5,7 +5,7 @@
  */
 import type { Document } from 'mongodb';
 import type { CategoryCode, DisclosureKind } from './catalog-entry.js';
-import { escapeRegExp, normalizeText, queryTerms, termsImplySubstring } from './search-terms.js';
+import { escapeRegExp, normalizeText, queryTerms } from './search-terms.js';
 
 /** Conditions on catalog entries; every present condition must hold. */
 export interface CatalogFilter {
@@ -52,10 +52,8 @@ export function catalogFilterQuery(filter: CatalogFilter): Document {
   }
   if (filter.search !== undefined) {
     const needle = normalizeText(filter.search);
-    const terms = queryTerms(needle);
-    for (const term of terms) and.push({ searchTerms: term });
-    // The entries holding a term of the whole needle are exactly those containing it: no substring check to run.
-    if (!termsImplySubstring(needle, terms)) and.push({ searchText: { $regex: escapeRegExp(needle) } });
+    for (const term of queryTerms(needle)) and.push({ searchTerms: term });
+    and.push({ searchText: { $regex: escapeRegExp(needle) } });
   }
   return and.length === 0 ? {} : { $and: and };
 }

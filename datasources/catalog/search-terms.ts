@@ -45,15 +45,6 @@ export function queryTerms(query: string): string[] {
   return [...terms];
 }
 
-/**
- * True when holding `terms` (from `queryTerms(needle)`) proves that a text
- * contains `needle`: the needle is one run of one or two characters, itself
- * an indexed n-gram, and an n-gram never spans the separators of a run.
- */
-export function termsImplySubstring(needle: string, terms: readonly string[]): boolean {
-  return terms.length === 1 && terms[0] === needle && Array.from(needle).length <= 2 && normalizeText(needle) === needle;
-}
-
 /** `text` as a regular expression source matching it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
