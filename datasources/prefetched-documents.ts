@@ -29,9 +29,14 @@ function valuesAt(value: unknown, parts: readonly string[]): unknown[] {
   return valuesAt((value as Document)[parts[0]!], parts.slice(1));
 }
 
-/** The string keys at `path` of `doc` (ids in these stores are strings; other values are never join keys here). */
-function keysAt(doc: Document, path: string): string[] {
-  return [...new Set(valuesAt(doc, path.split('.')).filter((v): v is string => typeof v === 'string'))];
+/** The string keys at the path `parts` of `doc` (ids in these stores are strings; other values are never join keys here). */
+function keysAt(doc: Document, parts: readonly string[]): string[] {
+  if (parts.length === 1) {
+    // The common case, a top-level id.
+    const value = doc[parts[0]!];
+    if (typeof value === 'string') return [value];
+  }
+  return [...new Set(valuesAt(doc, parts).filter((v): v is string => typeof v === 'string'))];
 }
 
 /** `$lookup` stages for `joins`, each putting its documents under the result's joined field. */
@@ -56,14 +61,21 @@ export class PrefetchedDocuments {
    * key that matched nothing. Returns the results without their joins.
    */
   absorb<T extends Document>(results: readonly T[], joins: readonly DocumentJoin[]): T[] {
+    const plans = joins.map((join) => ({
+      join,
+      local: localPath(join.localField, joins).split('.'),
+      foreign: join.foreignField.split('.'),
+      known: this.slot(join.from, join.foreignField),
+    }));
     return results.map((result) => {
       const { [JOINED]: joined = {}, ...rest } = result as Document;
       const view = { ...rest, [JOINED]: joined } as Document;
-      for (const join of joins) {
-        const found = ((joined as Document)[join.as] ?? []) as Document[];
-        for (const key of keysAt(view, localPath(join.localField, joins))) {
-          this.keep(join.from, join.foreignField, key, found.filter((doc) => keysAt(doc, join.foreignField).includes(key)));
-        }
+      for (const { join, local, foreign, known } of plans) {
+        const keys = keysAt(view, local);
+        if (keys.length === 0) continue;
+        const found = new Map<string, Document[]>(keys.map((key) => [key, []]));
+        for (const doc of ((joined as Document)[join.as] ?? []) as Document[]) for (const key of keysAt(doc, foreign)) found.get(key)?.push(doc);
+        for (const [key, docs] of found) known.set(key, docs);
       }
       return rest as T;
     });
@@ -71,7 +83,7 @@ export class PrefetchedDocuments {
 
   /** The known documents for `keys` (each once) and the keys not known. */
   take(collection: string, field: string, keys: readonly string[]): { docs: Document[]; missing: string[] } {
-    const byKey = this.known.get(slot(collection, field));
+    const byKey = this.known.get(`${collection}\u0000${field}`);
     const docs = new Map<unknown, Document>();
     const missing: string[] = [];
     for (const key of keys) {
@@ -87,16 +99,13 @@ export class PrefetchedDocuments {
     this.known.clear();
   }
 
-  private keep(collection: string, field: string, key: string, docs: Document[]): void {
-    const name = slot(collection, field);
+  /** The documents kept for `collection` by `field`, per key. */
+  private slot(collection: string, field: string): Map<string, Document[]> {
+    const name = `${collection}\u0000${field}`;
     let byKey = this.known.get(name);
     if (!byKey) this.known.set(name, (byKey = new Map()));
-    byKey.set(key, docs);
+    return byKey;
   }
-}
-
-function slot(collection: string, field: string): string {
-  return `${collection}\u0000${field}`;
 }
 
 /**
