@@ -96,6 +96,8 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   const apollo = new ApolloServer<TContext>({
     schema,
     csrfPrevention: true,
+    // The disclosure schema is public (GraphiQL and portal developers read it); Apollo would turn introspection off under NODE_ENV=production.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     // The entry point owns the signals: it stops HTTP, then the stores, then the embedded server.
     stopOnTerminationSignals: false,

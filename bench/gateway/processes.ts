@@ -75,6 +75,8 @@ export function startServer(name: ServerName, mongodbUri: string, directPublishe
       STORE_TIMEOUT_MS: '10000',
       DIRECT_PUBLICATION_ORGS: directPublisher,
       RESPONSE_CACHE: name === 'cached' ? 'on' : 'off',
+      // As `npm start` runs it: graphql-js then skips its development-only checks (every server here runs graphql-js).
+      NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -60,7 +60,8 @@ describe('dist/src/main.js', () => {
   });
 
   it('starts on the embedded store, prints one ready line, serves, and stops cleanly on SIGTERM', async () => {
-    const started = run(MAIN, []);
+    // As `npm start` runs it.
+    const started = run(MAIN, [], { NODE_ENV: 'production' });
     const url = await waitFor(() => /^Disclosure gateway ready at (http:\/\/127\.0\.0\.1:\d+\/graphql)$/m.exec(started.output().stdout)?.[1], `the ready line (stderr: ${started.output().stderr.slice(-500)})`);
     expect(started.output().stdout.trim().split('\n')).toHaveLength(1);
     expect(existsSync(path.join(dataDir, 'db'))).toBe(true);
@@ -71,6 +72,9 @@ describe('dist/src/main.js', () => {
     expect(ready.status).toBe(200);
     const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+    // GraphiQL and portal developers read the schema: introspection stays on in production.
+    const schema = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+    expect(await schema.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
 
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
