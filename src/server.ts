@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -109,8 +109,12 @@ export async function createGateway<TStores extends StorePinger, TContext extend
       queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
       partialResultsPlugin(formatError),
       // After partialResultsPlugin: an answer it adds errors to is never marked public.
+      // Apollo's own cache-control plugin is replaced: the gateway sets no per-field cache hints, and that plugin wraps every field's resolution to gather them.
       ...(changes
-        ? [publicCacheControlPlugin<TContext>({ isPublic: (context) => (context as unknown as GatewayContext).principal.role === 'public', maxAgeSeconds: config.publicMaxAgeSeconds ?? 0, isPrivate })]
+        ? [
+            ApolloServerPluginCacheControlDisabled(),
+            publicCacheControlPlugin<TContext>({ isPublic: (context) => (context as unknown as GatewayContext).principal.role === 'public', maxAgeSeconds: config.publicMaxAgeSeconds ?? 0, isPrivate }),
+          ]
         : []),
     ],
   });

@@ -43,6 +43,9 @@ export function publicCacheControlPlugin<TContext extends BaseContext>(options: 
             // Apollo's own cache-control plugin leaves a header it cannot parse alone, so this one stands.
             headers.set('cache-control', `public, max-age=${maxAge}, must-revalidate`);
             headers.set('vary', 'accept, authorization');
+          } else if (!headers.has('cache-control')) {
+            // What Apollo's cache-control plugin says of an answer without cache hints; the gateway switches that plugin off.
+            headers.set('cache-control', 'no-store');
           }
         },
       };
