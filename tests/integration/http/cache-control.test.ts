@@ -7,6 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,8 @@ beforeAll(async () => {
   apollo = new ApolloServer<Context>({
     typeDefs: 'type Query { title: String, broken: String }',
     resolvers: { Query: { title: () => '政府信息公开目录', broken: () => { throw new Error('boom'); } } },
-    plugins: [publicCacheControlPlugin<Context>({ isPublic: (context) => context.isPublic })],
+    // As the gateway mounts it: in place of Apollo's own cache-control plugin.
+    plugins: [ApolloServerPluginCacheControlDisabled(), publicCacheControlPlugin<Context>({ isPublic: (context) => context.isPublic })],
   });
   await apollo.start();
   const app = express();
