@@ -38,7 +38,7 @@ describe('plans for a search', () => {
     }));
     const engine = await catalogWith(entries);
     const plan = engine.explainFind!(ns, { filter: catalogFilterQuery({ search: '垃圾分类', visibleAt: NOW }) });
-    expect(plan.queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: 'searchTerms_1' });
+    expect(plan.queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: 'searchTerms_1', postingsChecked: { values: 3 } });
     expect(plan.executionStats).toMatchObject({ nReturned: 10, totalDocsExamined: 10 });
   });
 
@@ -47,7 +47,12 @@ describe('plans for a search', () => {
     const engine = await catalogWith(entries);
     const filter = catalogFilterQuery({ search: '防汛', visibleAt: NOW });
     const page = engine.explainFind!(ns, { filter, sort: sortSpec(BY_DATE, false), limit: 21 });
-    expect(page.queryPlanner.winningPlan).toMatchObject({ stage: 'IXSCAN', indexName: 'publishedAt_-1__id_-1', providesSort: true });
+    expect(page.queryPlanner.winningPlan).toMatchObject({
+      stage: 'IXSCAN',
+      indexName: 'publishedAt_-1__id_-1',
+      providesSort: true,
+      postingsChecked: { indexName: 'searchTerms_1', values: 1 },
+    });
     expect(page.executionStats.nReturned).toBe(21);
     expect(page.executionStats.totalDocsExamined).toBe(21);
     // Without a limit every match is fetched whichever way: the postings are read, not the date index.

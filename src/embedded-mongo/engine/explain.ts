@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import type { Plan } from './planner.js';
 
-/** The `winningPlan` of an explain: the access stage (`IDHACK`, `IXSCAN` with its index, `COLLSCAN`, `EOF`). */
+/** The `winningPlan` of an explain: the access stage (`IDHACK`, `IXSCAN` with its index and any postings checked before a fetch, `COLLSCAN`, `EOF`). */
 export function describePlan(plan: Plan): Document {
   switch (plan.stage) {
     case 'EOF':
@@ -24,6 +24,8 @@ export function describePlan(plan: Plan): Document {
         direction: plan.reverse ? 'backward' : 'forward',
         providesSort: plan.providesSort,
         intervals: plan.intervals.length,
+        // Records are fetched only when the postings of these values in that index all hold them.
+        ...(plan.holds === undefined ? {} : { postingsChecked: { indexName: plan.holds.index.name, values: plan.holds.values.length } }),
       };
   }
 }
