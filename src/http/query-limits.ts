@@ -13,7 +13,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 // checks. graphql-query-complexity's ESM build ends up on the ESM copy, so it
 // is loaded through `require`, which gives the CommonJS build of both.
 import { createRequire } from 'node:module';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type * as QueryComplexity from 'graphql-query-complexity/cjs';
 import { operationDepth } from './query-depth.js';
 import type { Role } from '../../datasources/principal.js';
@@ -68,33 +68,61 @@ export function operationComplexity(options: Parameters<typeof getComplexity>[0]
   return getComplexity(options);
 }
 
+/** Depth and cost of one operation with its variables; a cost that cannot be counted is infinite, a variable that does not fit its type is BAD_USER_INPUT. */
+function measureOperation(request: { document: DocumentNode; operationName: string | null | undefined; variables: Record<string, unknown>; schema: GraphQLSchema }, maxDepth: number): Measures {
+  const depth = operationDepth(request.document, request.operationName ?? null);
+  // Too deep is refused before the cost is walked.
+  if (depth > maxDepth) return { depth, complexity: 0 };
+  try {
+    const complexity = operationComplexity({
+      schema: request.schema,
+      query: request.document,
+      variables: request.variables,
+      operationName: request.operationName ?? undefined,
+      estimators: COST_ESTIMATORS,
+    });
+    return { depth, complexity };
+  } catch (error) {
+    // The estimator coerces the variables before Apollo does; a value that does not fit its type is the client's mistake.
+    if (error instanceof Error && /^Variable "\$/.test(error.message)) {
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    // graphql-query-complexity refuses to walk more than 10,000 nodes: that is too complex too.
+    if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) throw error;
+    return { depth, complexity: Number.POSITIVE_INFINITY };
+  }
+}
+
+interface Measures {
+  depth: number;
+  complexity: number;
+}
+
+// Measures kept per parsed document: one per operation name and variables, the latest ones.
+const MEASURES_PER_DOCUMENT = 64;
+
 /** An Apollo plugin that enforces `limits` on every operation. */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  // Apollo hands the same parsed document to every request with the same text (its document cache), so each operation and variables is measured once.
+  const measured = new WeakMap<DocumentNode, Map<string, Measures>>();
+  const measuresOf = (request: Parameters<typeof measureOperation>[0]): Measures => {
+    const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables)}`;
+    let known = measured.get(request.document);
+    const cached = known?.get(key);
+    if (cached) return cached;
+    const fresh = measureOperation(request, limits.maxDepth);
+    if (!known) measured.set(request.document, (known = new Map()));
+    if (known.size >= MEASURES_PER_DOCUMENT) known.clear();
+    known.set(key, fresh);
+    return fresh;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, schema, operationName, contextValue }) {
-          const depth = operationDepth(document, operationName);
+          const { depth, complexity } = measuresOf({ document, operationName, variables: request.variables ?? {}, schema });
           if (depth > limits.maxDepth) {
             throw limitError('QUERY_TOO_DEEP', `Query is ${depth} levels deep; the limit is ${limits.maxDepth}. Ask for fewer nested fields.`, limits.maxDepth, depth);
-          }
-          let complexity: number;
-          try {
-            complexity = operationComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: COST_ESTIMATORS,
-            });
-          } catch (error) {
-            // The estimator coerces the variables before Apollo does; a value that does not fit its type is the client's mistake.
-            if (error instanceof Error && /^Variable "\$/.test(error.message)) {
-              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-            }
-            // graphql-query-complexity refuses to walk more than 10,000 nodes: that is too complex too.
-            if (!(error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))) throw error;
-            complexity = Number.POSITIVE_INFINITY;
           }
           const role = (contextValue as { principal?: { role?: Role } } | undefined)?.principal?.role ?? 'public';
           const budget = complexityBudget(limits, role);

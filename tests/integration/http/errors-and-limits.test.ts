@@ -195,5 +195,10 @@ describe('query limits', () => {
     const query = 'query Pages($n: Int) { trees(first: $n) { children(first: $n) { name } } }';
     expect((await gateway.graphql(query, { n: 5 })).errors).toBeUndefined();
     expect((await gateway.graphql(query, { n: 100 })).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // Measures are kept per operation and variables: asked again, each answer is the same as the first time.
+    expect((await gateway.graphql(query, { n: 5 })).errors).toBeUndefined();
+    expect((await gateway.graphql(query, { n: 100 })).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await gateway.graphql(query, { n: '5' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gateway.graphql(query, { n: '5' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
