@@ -190,6 +190,25 @@ describe('aggregation stages', () => {
     expect(byText).toEqual([{ _id: 9, at: 2 }, { _id: 8, at: 1 }]);
   });
 
+  test('a $group over an indexed range reads the same groups as over a scan', async () => {
+    const coll = mongo.client.db(mongo.dbName('grouprange')).collection('lines');
+    await coll.insertMany(
+      Array.from({ length: 60 }, (_, i) => ({ _id: i, year: 2015 + (i % 3), month: 1 + (i % 12), org: `o${i % 4}`, amount: Decimal128.fromString(`${i}.05`), note: 'x'.repeat(i) })) as Document[],
+    );
+    const pipeline = [
+      { $match: { year: { $gte: 2016, $lte: 2016 }, month: { $gte: 1 } } },
+      { $group: { _id: { org: '$org', month: '$month' }, n: { $sum: 1 }, total: { $sum: '$amount' }, top: { $max: '$amount' } } },
+      { $sort: { '_id.org': 1, '_id.month': 1 } },
+    ];
+    const scanned = await coll.aggregate(pipeline).toArray();
+    await coll.createIndex({ year: 1, month: 1 });
+    const indexed = await coll.aggregate(pipeline).toArray();
+    expect(indexed).toEqual(scanned);
+    // Years cycle by 3 and months by 12: the year 2016 holds four (organization, month) pairs of five lines each.
+    expect(scanned).toHaveLength(4);
+    expect(scanned[0]).toEqual({ _id: { org: 'o0', month: 5 }, n: 5, total: Decimal128.fromString('140.25'), top: Decimal128.fromString('52.05') });
+  });
+
   test('$facet, $count and $sortByCount', async () => {
     const [facets] = await orders
       .aggregate([{ $facet: { count: [{ $count: 'n' }], byDept: [{ $sortByCount: '$dept' }, { $sort: { count: -1, _id: 1 } }] } }])

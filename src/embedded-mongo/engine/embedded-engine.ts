@@ -3,7 +3,7 @@ import { CommandError } from '../errors.js';
 import { compileFastGroup, compileFilter, filterFields, runPipeline, validatePipeline } from '../query/index.js';
 import { Catalog } from './catalog.js';
 import { DESERIALIZE, type Collection } from './collection.js';
-import { omitFields } from './bson-fields.js';
+import { omitFields, pickFields } from './bson-fields.js';
 import { forEachInSlices } from './cooperative.js';
 import { planCandidates, planKeys } from './candidates.js';
 import { Durability } from './durability.js';
@@ -173,7 +173,7 @@ export class EmbeddedEngine implements Engine {
    * one streams through getMore as aggregate does.
    */
   async aggregateAsync(ns: { db: string; coll: string | null }, spec: AggregateSpec): Promise<Iterator<Document>> {
-    const { input, pipeline, context, scan } = this.aggregateInput(ns, spec);
+    const { input, pipeline, context, scan, planned } = this.aggregateInput(ns, spec);
     validatePipeline(pipeline);
     const at = pipeline.findIndex((stage) => BLOCKING_STAGES.has(Object.keys(stage)[0]!));
     if (at < 0) return runPipeline(input, pipeline, context);
@@ -190,9 +190,10 @@ export class EmbeddedEngine implements Engine {
       return runPipeline(group.resultForCount(scan.coll?.store.size ?? 0), rest, context);
     }
     const run = group.start();
-    // A scan then need decode only the fields the group and a leading filter read: decoding is most of its cost.
-    const fields = scan === undefined ? undefined : fieldsRead(prefix, group.fields);
-    const source = runPipeline(fields === undefined ? input : fieldsOfAll(scan!.coll, fields, [this.counters]), prefix, context);
+    // A scan, or an index read, then need decode only the fields the group and a leading filter read: decoding is most of its cost.
+    const fields = planned === undefined ? undefined : fieldsRead(prefix, group.fields);
+    const narrowed = fields === undefined ? input : scan !== undefined ? fieldsOfAll(scan.coll, fields, [this.counters]) : planDocsPicking(planned!.coll, planned!.plan, fields, [this.counters]);
+    const source = runPipeline(narrowed, prefix, context);
     await forEachInSlices(source, (doc) => run.add(doc));
     return runPipeline(run.result(), rest, context);
   }
@@ -201,7 +202,7 @@ export class EmbeddedEngine implements Engine {
   private aggregateInput(
     ns: { db: string; coll: string | null },
     spec: AggregateSpec,
-  ): { input: Iterable<Document>; pipeline: Document[]; context: PipelineContext; scan?: { coll: Collection | undefined } } {
+  ): { input: Iterable<Document>; pipeline: Document[]; context: PipelineContext; scan?: { coll: Collection | undefined }; planned?: { coll: Collection; plan: Plan } } {
     assertValidDbName(ns.db);
     const pipeline = [...spec.pipeline];
     const context: PipelineContext = {
@@ -243,7 +244,7 @@ export class EmbeddedEngine implements Engine {
     const scan = plan.stage === 'COLLSCAN' && !plan.reverse ? { coll } : undefined;
     const omitted = fieldsProjectedAway(pipeline, { ...match, ...sort }, sort !== undefined && pipeline[at] !== undefined && '$sort' in pipeline[at]! ? at + 1 : at);
     const input = omitted.length > 0 && coll !== undefined ? planDocsWithout(coll, plan, omitted, [this.counters]) : planCandidatesDocs(coll, plan, [this.counters]);
-    return { input, pipeline, context, ...(scan ? { scan } : {}) };
+    return { input, pipeline, context, ...(scan ? { scan } : {}), ...(coll !== undefined ? { planned: { coll, plan } } : {}) };
   }
 
   count(ns: Namespace, filter: Document, skip?: number, limit?: number): number {
@@ -351,6 +352,16 @@ function fieldsProjectedAway(pipeline: Document[], reads: Document, from: number
   // A filter whose fields cannot be listed (e.g. $expr, $where) may read anything.
   if (read === undefined || names.some((name) => read.includes(name))) return [];
   return names;
+}
+
+/** The documents a plan reaches, decoded down to the top-level `fields`, each counted as examined. */
+function* planDocsPicking(coll: Collection, plan: Plan, fields: string[], counters: ExamineCounters[]): Generator<Document> {
+  for (const key of planKeys(coll, plan, counters)) {
+    const bytes = coll.store.getBytes(key);
+    if (bytes === undefined) continue;
+    for (const c of counters) c.docsExamined++;
+    yield pickFields(bytes, fields, DESERIALIZE);
+  }
 }
 
 /** The documents a plan reaches, decoded without `omitted` top-level fields, each counted as examined. */
