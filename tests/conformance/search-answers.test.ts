@@ -181,6 +181,19 @@ describe('search answers equal a brute-force substring check', () => {
     }
   }, 120_000);
 
+  test('searches scoped to organizations and categories', async () => {
+    for (const search of NEEDLES.slice(0, 40)) {
+      const scopes: Array<{ organizationIds: string[]; categories?: CategoryCode[] }> = [{ organizationIds: ['o-1', 'o-4'] }, { organizationIds: ['o-2'], categories: ['NOTICES'] }];
+      for (const scope of scopes) {
+        const filter = { search, visibleAt: NOW, ...scope };
+        const matches = visibleMatches(search).filter((e) => scope.organizationIds.includes(e.organizationId) && (scope.categories === undefined || scope.categories.includes(e.category)));
+        expect({ search, scope, n: await catalog.count(filter) }).toEqual({ search, scope, n: matches.length });
+        const page = await catalog.page({ filter, order: BY_DATE, limit: 11, fromEnd: false });
+        expect({ search, scope, ids: page.map((e) => e.id) }).toEqual({ search, scope, ids: ordered(matches, BY_DATE).slice(0, 11) });
+      }
+    }
+  }, 60_000);
+
   test('counts per category', async () => {
     for (const search of ['镇', '征地', '垃圾分类', 'b']) {
       const expected = new Map<CategoryCode, number>();

@@ -69,6 +69,28 @@ describe('plans for a search', () => {
   });
 });
 
+describe('a search scoped by organization', () => {
+  it('reads the organization index and fetches only entries holding every term', async () => {
+    const engine = await createEngine({});
+    await engine.createIndexes(ns, CATALOG_INDEXES.indexes.map((i) => ({ key: i.key as Document, name: i.name! })));
+    const docs = Array.from({ length: 400 }, (_, i) => {
+      const text = i % 4 === 0 ? '低保公示' : '道路养护';
+      return { _id: `e${i}`, organizationId: `o${i % 2}`, publishedAt: new Date(NOW.getTime() - i * 86_400_000), searchText: normalizeText(text), searchTerms: indexTerms(text) };
+    });
+    await engine.insert(ns, docs, true);
+    const filter = catalogFilterQuery({ search: '低保公', organizationIds: ['o0'], visibleAt: NOW });
+    const plan = engine.explainFind!(ns, { filter, sort: sortSpec(BY_DATE, false), limit: 21 });
+    expect(plan.queryPlanner.winningPlan).toMatchObject({ indexName: 'organizationId_1_publishedAt_-1', postingsChecked: { indexName: 'searchTerms_1', values: 2 } });
+    // o0 has 200 entries, 100 of them hold the terms: only those are read (and sorted, the index lacks the _id tie-break).
+    expect(plan.executionStats).toMatchObject({ nReturned: 21, totalDocsExamined: 100 });
+    expect(await engine.countAsync(ns, filter)).toBe(100);
+    // Terms alone beside the scope: the postings prove them, each candidate is checked for the rest only.
+    expect(await engine.countAsync(ns, { $and: [{ organizationId: 'o0' }, { searchTerms: '低保' }, { searchTerms: '公示' }] })).toBe(100);
+    expect(await engine.countAsync(ns, { $and: [{ organizationId: 'o0' }, { searchTerms: '低保' }, { searchTerms: '养护' }] })).toBe(0);
+    expect(await engine.countAsync(ns, { $and: [{ organizationId: 'o1' }, { searchTerms: '道路' }, { searchTerms: '养护' }] })).toBe(200);
+  });
+});
+
 describe('counting a search', () => {
   const entries = Array.from({ length: 600 }, (_, i) => ({ id: `e${i}`, text: i % 3 === 0 ? '防汛通知' : '森林防火', day: i - 20 }));
 

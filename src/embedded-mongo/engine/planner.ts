@@ -191,7 +191,7 @@ export function planQuery(coll: Collection | undefined, filter: Document | undef
       providesSort: way !== 0,
     };
     if (points !== undefined) plan.points = way < 0 ? [...points].reverse() : points;
-    return plan;
+    return chosen === undefined ? withPostingCheck(coll, plan, conds) : plan;
   }
   const sortable = sortSpec[0]?.path === '_id' ? [coll.idIndex(), ...coll.indexes.values()] : coll.indexes.values();
   for (const index of sortable) {
@@ -222,6 +222,27 @@ function sortWalk(coll: Collection, conds: Map<string, FieldCondition>, sortSpec
     return { stage: 'IXSCAN', index, intervals: way < 0 ? [...intervals].reverse() : intervals, reverse: way < 0, providesSort: true };
   }
   return undefined;
+}
+
+/**
+ * `plan` fetching only records that another single-field index lists under
+ * every value the filter requires of its field (the search terms of a
+ * search scoped by organization), checked by hash; `plan` itself when no
+ * other index has such values. The index with the rarest value is used.
+ */
+function withPostingCheck(coll: Collection, plan: IndexScan, conds: Map<string, FieldCondition>): IndexScan {
+  let check: { index: SecondaryIndex; values: unknown[]; tuples: unknown[][]; rarest: number } | undefined;
+  for (const index of coll.indexes.values()) {
+    if (index === plan.index || index.fields.length !== 1 || index.partial) continue;
+    const values = conds.get(index.fields[0]!.path)?.required;
+    if (values === undefined || values.length === 0) continue;
+    const tuples = [...new Map(values.map((v) => [keyString(v), [v]])).values()];
+    const rarest = Math.min(...tuples.map((t) => index.countWith(t)));
+    if (check === undefined || rarest < check.rarest) check = { index, values, tuples, rarest };
+  }
+  if (check === undefined) return plan;
+  const { index, values, tuples } = check;
+  return { ...plan, accept: (id) => tuples.every((t) => index.holds(t, id)), holds: { index, values } };
 }
 
 /** How many of `ids` pass `accept`. */
