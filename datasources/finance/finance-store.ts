@@ -21,12 +21,21 @@ function withAmount<T extends { id: string }>({ _id, amount, ...rest }: Stored<T
 export const FINANCE_INDEXES: CollectionIndexes[] = [
   CATALOG_INDEXES,
   { collection: STATEMENTS, indexes: [{ key: { organizationId: 1, year: 1, month: 1 }, name: 'organizationId_1_year_1_month_1' }] },
-  { collection: EXPENSES, indexes: [{ key: { statementId: 1 }, name: 'statementId_1' }] },
+  {
+    collection: EXPENSES,
+    indexes: [
+      { key: { statementId: 1 }, name: 'statementId_1' },
+      // Analysts' filters by year and month (a year of expenses by organization and month).
+      { key: { year: 1, month: 1 }, name: 'year_1_month_1' },
+    ],
+  },
   {
     collection: ALLOCATIONS,
     indexes: [
       { key: { recipientOrganizationId: 1, date: -1 }, name: 'recipientOrganizationId_1_date_-1' },
       { key: { payerId: 1, date: -1 }, name: 'payerId_1_date_-1' },
+      // Analysts' date ranges over every payer.
+      { key: { date: 1 }, name: 'date_1' },
     ],
   },
 ];

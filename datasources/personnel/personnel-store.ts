@@ -25,6 +25,8 @@ export const PERSONNEL_INDEXES: CollectionIndexes[] = [
     indexes: [
       { key: { personId: 1, effectiveDate: -1 }, name: 'personId_1_effectiveDate_-1' },
       { key: { postId: 1, effectiveDate: -1 }, name: 'postId_1_effectiveDate_-1' },
+      // Analysts' date ranges over every post.
+      { key: { effectiveDate: 1 }, name: 'effectiveDate_1' },
     ],
   },
 ];

@@ -19,6 +19,8 @@ export const PROCUREMENT_INDEXES: CollectionIndexes[] = [
       { key: { ocid: 1 }, name: 'ocid_1', unique: true },
       { key: { 'awards.suppliers.id': 1 }, name: 'awards.suppliers.id_1' },
       { key: { buyerId: 1 }, name: 'buyerId_1' },
+      // Analysts' date ranges over every buyer.
+      { key: { date: 1 }, name: 'date_1' },
     ],
   },
   { collection: SUPPLIERS, indexes: [{ key: { creditCode: 1 }, name: 'creditCode_1', unique: true }] },
