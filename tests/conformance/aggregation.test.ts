@@ -209,6 +209,14 @@ describe('aggregation stages', () => {
     expect(scanned[0]).toEqual({ _id: { org: 'o0', month: 5 }, n: 5, total: Decimal128.fromString('140.25'), top: Decimal128.fromString('52.05') });
   });
 
+  test('countDocuments counts what find returns, with plain filters, $expr, skip and limit', async () => {
+    const expected = async (filter: Document) => (await orders.find(filter).toArray()).length;
+    for (const filter of [{}, { dept: 'fin' }, { qty: { $gte: 2 }, tags: 'b' }, { $expr: { $gt: ['$qty', 2] } }, { tags: { $size: 0 } }, { missing: null }]) {
+      expect(await orders.countDocuments(filter as Document), JSON.stringify(filter)).toBe(await expected(filter as Document));
+    }
+    expect(await orders.countDocuments({ qty: { $gte: 2 } }, { skip: 1, limit: 2 })).toBe(2);
+  });
+
   test('$facet, $count and $sortByCount', async () => {
     const [facets] = await orders
       .aggregate([{ $facet: { count: [{ $count: 'n' }], byDept: [{ $sortByCount: '$dept' }, { $sort: { count: -1, _id: 1 } }] } }])

@@ -189,6 +189,12 @@ export class EmbeddedEngine implements Engine {
       // countDocuments({}) sends this shape; the answer is the record count, as for count with no query.
       return runPipeline(group.resultForCount(scan.coll?.store.size ?? 0), rest, context);
     }
+    const counted = group.countOnly && ns.coll !== null && spec.hint === undefined && spec.let === undefined ? countableMatch(prefix) : undefined;
+    if (counted !== undefined) {
+      // countDocuments(filter) sends $match then a counting $group: counted as the count command counts, from index postings where they prove the filter.
+      const n = await countDocumentsInSlices(this.catalog.get({ db: ns.db, coll: ns.coll! }), counted, [this.counters]);
+      return runPipeline(group.resultForCount(n), rest, context);
+    }
     const run = group.start();
     // A scan, or an index read, then need decode only the fields the group and a leading filter read: decoding is most of its cost.
     const fields = planned === undefined ? undefined : fieldsRead(prefix, group.fields);
@@ -352,6 +358,13 @@ function fieldsProjectedAway(pipeline: Document[], reads: Document, from: number
   // A filter whose fields cannot be listed (e.g. $expr, $where) may read anything.
   if (read === undefined || names.some((name) => read.includes(name))) return [];
   return names;
+}
+
+/** The filter of a prefix that is one plain `$match` whose fields can be listed (no `$expr`, whose variables a count would not see), else undefined. */
+function countableMatch(prefix: Document[]): Document | undefined {
+  if (prefix.length !== 1 || Object.keys(prefix[0]!).length !== 1) return undefined;
+  const match: unknown = prefix[0]!.$match;
+  return isPlainDocument(match) && filterFields(match) !== undefined ? match : undefined;
 }
 
 /** The documents a plan reaches, decoded down to the top-level `fields`, each counted as examined. */
