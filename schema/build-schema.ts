@@ -4,8 +4,9 @@
  * as `schema/schema.graphql`.
  */
 import 'reflect-metadata';
-import { GraphQLObjectType, GraphQLSchema, type GraphQLNamedType } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, isInterfaceType, type GraphQLNamedType } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import type { Typed } from './node.interface.js';
 import { ApiKeyResolver } from '../resolvers/api-key.resolver.js';
 import { DisclosureConnectionResolver } from '../resolvers/disclosure-connection.js';
 import { DisclosureResolver } from '../resolvers/disclosure.resolver.js';
@@ -72,5 +73,14 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const query = new GraphQLObjectType({ ...config.query!.toConfig(), description: QUERY_DESCRIPTION });
   const mutation = config.mutation ? new GraphQLObjectType({ ...config.mutation.toConfig(), description: MUTATION_DESCRIPTION }) : undefined;
   const described = (type: GraphQLNamedType) => (type === config.query ? query : mutation && type === config.mutation ? mutation : type);
-  return new GraphQLSchema({ ...config, query, mutation, types: config.types.map(described) });
+  const built = new GraphQLSchema({ ...config, query, mutation, types: config.types.map(described) });
+  // type-graphql wraps each interface's resolveType in an async function: one more promise per item of every list of records. Ours only read `__typename`.
+  for (const name of TYPENAME_INTERFACES) {
+    const type = built.getType(name);
+    if (isInterfaceType(type)) type.resolveType = (value: Typed) => value.__typename;
+  }
+  return built;
 }
+
+/** The interfaces whose implementations carry `__typename` on every value (see their `resolveType`). */
+const TYPENAME_INTERFACES = ['Node', 'Disclosure'];
