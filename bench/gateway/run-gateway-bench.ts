@@ -176,6 +176,8 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
     try {
       const loaded = await loadDataset(store.uri, scale);
       scales.push({ scale, documents: loaded.documents, loadMs: loaded.loadMs, catalogEntries: loaded.index.catalogEntries });
+      // The store builds an index's ordered tree on its first range or sorted read (seconds at a million entries); that first read is made here, not inside a server's store timeout.
+      await handwrittenCatalogPage(client, 10, new Date());
       const credentials = await issueCredentials(store.uri, loaded.index);
       for (const name of servers) {
         const server = await startServer(name, store.uri, credentials.departmentOrganizationId);
