@@ -65,81 +65,28 @@ function nameIs(bytes: Uint8Array, at: number, name: string): boolean {
 }
 
 /**
- * The top-level fields `names` of a BSON document, deserialized alone: index
- * keys need a few fields, and skipping the rest makes rebuilding indexes over
- * a million stored documents several times cheaper. Falls back to the whole
- * document for names that are not plain ASCII or bytes it cannot walk.
+ * Calls `visit` with each top-level element of a BSON document: where it
+ * starts and ends, its type, and where its value starts. False when the
+ * bytes hold a type it cannot walk (the caller then decodes the whole).
  */
-export function pickFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
-  if (names.some((n) => !isAsciiName(n))) return deserialize(bytes, options);
-  const direct: Document = {};
-  const parts: [number, number][] = [];
-  let total = 5;
+function walkElements(bytes: Uint8Array, visit: (start: number, end: number, type: number, valueAt: number) => void): boolean {
   const end = int32(bytes, 0) - 1;
   let at = 4;
   while (at < end) {
     const start = at;
     const type = bytes[at]!;
-    const nameLen = cstringLength(bytes, at + 1);
-    const size = valueLength(bytes, type, at + 1 + nameLen);
-    if (size < 0) return deserialize(bytes, options);
-    at += 1 + nameLen + size;
-    for (const name of names) {
-      if (nameIs(bytes, start + 1, name)) {
-        const valueAt = start + 1 + nameLen;
-        if (type === 0x02) direct[name] = utf8(bytes, valueAt + 4, at - 1);
-        else if (type === 0x10) direct[name] = int32(bytes, valueAt);
-        else if (type === 0x08) direct[name] = bytes[valueAt] === 1;
-        else if (type === 0x0a) direct[name] = null;
-        else if (type === 0x01) direct[name] = float64(bytes, valueAt);
-        else if (type === 0x09) direct[name] = new Date(new Long(int32(bytes, valueAt), int32(bytes, valueAt + 4)).toNumber());
-        else if (type === 0x13) direct[name] = new Decimal128(Buffer.from(bytes.subarray(valueAt, valueAt + 16)));
-        else {
-          parts.push([start, at]);
-          total += at - start;
-        }
-        break;
-      }
-    }
+    const valueAt = at + 1 + cstringLength(bytes, at + 1);
+    const size = valueLength(bytes, type, valueAt);
+    if (size < 0) return false;
+    at = valueAt + size;
+    visit(start, at, type, valueAt);
   }
-  if (parts.length === 0) return direct;
-  const out = new Uint8Array(total);
-  out[0] = total & 0xff;
-  out[1] = (total >> 8) & 0xff;
-  out[2] = (total >> 16) & 0xff;
-  out[3] = (total >>> 24) & 0xff;
-  let w = 4;
-  for (const [s, e] of parts) {
-    out.set(bytes.subarray(s, e), w);
-    w += e - s;
-  }
-  return Object.assign(deserialize(out, options), direct);
+  return true;
 }
 
-/**
- * A BSON document deserialized without its top-level fields `names`: a
- * reader that projects large fields away (a catalog entry's search terms)
- * never pays to decode them. The kept elements are copied, so the result
- * shares no memory with `bytes`. Falls back to the whole document for bytes
- * it cannot walk (the caller's projection still removes the fields).
- */
-export function omitFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
-  const whole = () => deserialize(Buffer.from(bytes), options);
-  if (names.some((n) => !isAsciiName(n))) return whole();
-  const parts: [number, number][] = [];
-  let total = 5;
-  const end = int32(bytes, 0) - 1;
-  let at = 4;
-  while (at < end) {
-    const start = at;
-    const nameLen = cstringLength(bytes, at + 1);
-    const size = valueLength(bytes, bytes[at]!, at + 1 + nameLen);
-    if (size < 0) return whole();
-    at += 1 + nameLen + size;
-    if (names.some((name) => nameIs(bytes, start + 1, name))) continue;
-    parts.push([start, at]);
-    total += at - start;
-  }
+/** A new BSON document of the elements `parts` (`[start, end)` ranges of `bytes`), deserialized; it shares no memory with `bytes`. */
+function documentOf(bytes: Uint8Array, parts: readonly [number, number][], options: DeserializeOptions): Document {
+  const total = parts.reduce((n, [s, e]) => n + e - s, 5);
   const out = Buffer.allocUnsafe(total);
   out.writeInt32LE(total, 0);
   let w = 4;
@@ -149,4 +96,46 @@ export function omitFields(bytes: Uint8Array, names: readonly string[], options:
   }
   out[w] = 0;
   return deserialize(out, options);
+}
+
+/**
+ * The top-level fields `names` of a BSON document, deserialized alone: index
+ * keys need a few fields, and skipping the rest makes rebuilding indexes over
+ * a million stored documents several times cheaper. Falls back to the whole
+ * document for names that are not plain ASCII or bytes it cannot walk.
+ */
+export function pickFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
+  if (names.some((n) => !isAsciiName(n))) return deserialize(bytes, options);
+  const direct: Document = {};
+  const parts: [number, number][] = [];
+  const walked = walkElements(bytes, (start, end, type, valueAt) => {
+    const name = names.find((n) => nameIs(bytes, start + 1, n));
+    if (name === undefined) return;
+    if (type === 0x02) direct[name] = utf8(bytes, valueAt + 4, end - 1);
+    else if (type === 0x10) direct[name] = int32(bytes, valueAt);
+    else if (type === 0x08) direct[name] = bytes[valueAt] === 1;
+    else if (type === 0x0a) direct[name] = null;
+    else if (type === 0x01) direct[name] = float64(bytes, valueAt);
+    else if (type === 0x09) direct[name] = new Date(new Long(int32(bytes, valueAt), int32(bytes, valueAt + 4)).toNumber());
+    else if (type === 0x13) direct[name] = new Decimal128(Buffer.from(bytes.subarray(valueAt, valueAt + 16)));
+    else parts.push([start, end]);
+  });
+  if (!walked) return deserialize(bytes, options);
+  return parts.length === 0 ? direct : Object.assign(documentOf(bytes, parts, options), direct);
+}
+
+/**
+ * A BSON document deserialized without its top-level fields `names`: a
+ * reader that projects large fields away (a catalog entry's search terms)
+ * never pays to decode them. The result shares no memory with `bytes`.
+ * Falls back to the whole document for bytes it cannot walk (the caller's
+ * projection still removes the fields).
+ */
+export function omitFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
+  if (names.some((n) => !isAsciiName(n))) return deserialize(Buffer.from(bytes), options);
+  const parts: [number, number][] = [];
+  const walked = walkElements(bytes, (start, end) => {
+    if (!names.some((name) => nameIs(bytes, start + 1, name))) parts.push([start, end]);
+  });
+  return walked ? documentOf(bytes, parts, options) : deserialize(Buffer.from(bytes), options);
 }
