@@ -198,7 +198,7 @@ export class EmbeddedEngine implements Engine {
     const run = group.start();
     // A scan, or an index read, then need decode only the fields the group and a leading filter read: decoding is most of its cost.
     const fields = planned === undefined ? undefined : fieldsRead(prefix, group.fields);
-    const narrowed = fields === undefined ? input : scan !== undefined ? fieldsOfAll(scan.coll, fields, [this.counters]) : planDocsPicking(planned!.coll, planned!.plan, fields, [this.counters]);
+    const narrowed = fields === undefined ? input : scan !== undefined ? fieldsOfAll(scan.coll, fields, [this.counters]) : planDocsDecoded(planned!.coll, planned!.plan, (bytes) => pickFields(bytes, fields, DESERIALIZE), [this.counters]);
     const source = runPipeline(narrowed, prefix, context);
     await forEachInSlices(source, (doc) => run.add(doc));
     return runPipeline(run.result(), rest, context);
@@ -249,7 +249,7 @@ export class EmbeddedEngine implements Engine {
     if (sort !== undefined && plan.stage === 'IXSCAN' && plan.providesSort) pipeline.splice(at, 1);
     const scan = plan.stage === 'COLLSCAN' && !plan.reverse ? { coll } : undefined;
     const omitted = fieldsProjectedAway(pipeline, { ...match, ...sort }, sort !== undefined && pipeline[at] !== undefined && '$sort' in pipeline[at]! ? at + 1 : at);
-    const input = omitted.length > 0 && coll !== undefined ? planDocsWithout(coll, plan, omitted, [this.counters]) : planCandidatesDocs(coll, plan, [this.counters]);
+    const input = omitted.length > 0 && coll !== undefined ? planDocsDecoded(coll, plan, (bytes) => omitFields(bytes, omitted, DESERIALIZE), [this.counters]) : planCandidatesDocs(coll, plan, [this.counters]);
     return { input, pipeline, context, ...(scan ? { scan } : {}), ...(coll !== undefined ? { planned: { coll, plan } } : {}) };
   }
 
@@ -367,23 +367,13 @@ function countableMatch(prefix: Document[]): Document | undefined {
   return isPlainDocument(match) && filterFields(match) !== undefined ? match : undefined;
 }
 
-/** The documents a plan reaches, decoded down to the top-level `fields`, each counted as examined. */
-function* planDocsPicking(coll: Collection, plan: Plan, fields: string[], counters: ExamineCounters[]): Generator<Document> {
+/** The documents a plan reaches, each decoded by `decode` from its stored bytes (e.g. only some fields) and counted as examined. */
+function* planDocsDecoded(coll: Collection, plan: Plan, decode: (bytes: Uint8Array) => Document, counters: ExamineCounters[]): Generator<Document> {
   for (const key of planKeys(coll, plan, counters)) {
     const bytes = coll.store.getBytes(key);
     if (bytes === undefined) continue;
     for (const c of counters) c.docsExamined++;
-    yield pickFields(bytes, fields, DESERIALIZE);
-  }
-}
-
-/** The documents a plan reaches, decoded without `omitted` top-level fields, each counted as examined. */
-function* planDocsWithout(coll: Collection, plan: Plan, omitted: string[], counters: ExamineCounters[]): Generator<Document> {
-  for (const key of planKeys(coll, plan, counters)) {
-    const bytes = coll.store.getBytes(key);
-    if (bytes === undefined) continue;
-    for (const c of counters) c.docsExamined++;
-    yield omitFields(bytes, omitted, DESERIALIZE);
+    yield decode(bytes);
   }
 }
 
