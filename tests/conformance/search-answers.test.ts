@@ -12,22 +12,12 @@ import type { CatalogEntryDoc, CategoryCode } from '../../datasources/catalog/ca
 import { CATALOG_COLLECTION, CATALOG_INDEXES, CatalogSource } from '../../datasources/catalog/catalog-source.js';
 import { type CatalogOrder, catalogFilterQuery, comparePositions, sortSpec } from '../../datasources/catalog/catalog-query.js';
 import { indexTerms, normalizeText } from '../../datasources/catalog/search-terms.js';
+import { seededRandom } from '../../datasources/demo/seeded-random.js';
 import { StoreConnection } from '../../datasources/store-connection.js';
 import { startTestMongo, type TestMongo } from '../helpers/mongo.js';
 
-/** A small deterministic generator (mulberry32), so a failure is reproducible. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = generator(20261126);
+// Seeded, so a failure is reproducible.
+const random = seededRandom(20261126);
 const pickOne = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 // A small alphabet, so that n-grams of a needle often occur apart from one another (candidates that are not matches).

@@ -5,7 +5,8 @@
  * a ConfigError naming the variable.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config.js';
+import { configError } from '../../helpers/config.js';
 import { operationHash } from '../../../src/http/persisted-queries.js';
 
 const CATALOG = '{ disclosures(first: 5) { edges { node { id } } } }';
@@ -17,16 +18,6 @@ const files = (entries: Record<string, string>) => (file: string): string => {
   return text;
 };
 const noFile = files({});
-
-function configError(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('caching configuration', () => {
   it('has the response cache on, max-age 0 and no manifest by default', () => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, needsEmbeddedServer, redactUri, resolveStoreUris } from '../../../src/config.js';
+import { loadConfig, needsEmbeddedServer, redactUri, resolveStoreUris } from '../../../src/config.js';
+import { configError, noFile } from '../../helpers/config.js';
 
-const noFile = (): string => {
-  throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-};
-
-function configError(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:4000, ./data, the embedded server and one database per store', () => {
