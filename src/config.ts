@@ -28,8 +28,10 @@ export interface GatewayConfig {
   /** Where the embedded server keeps its files when no store has a URI. */
   dataDir: string;
   stores: Record<StoreName, StoreSetting>;
-  /** Largest accepted request body, in bytes. */
+  /** Largest accepted request body, in bytes, from the public. */
   bodyLimitBytes: number;
+  /** Largest accepted request body, in bytes, from a caller with a credential (a department pushing 1,000 records). */
+  authenticatedBodyLimitBytes: number;
   /** Deepest selection set accepted (introspection fields are not counted). */
   maxQueryDepth: number;
   /** Highest estimated cost accepted; list fields multiply by their page size. */
@@ -97,6 +99,7 @@ export const DEFAULTS = {
   storeTimeoutMS: 2000,
   dataDir: './data',
   bodyLimitBytes: 1_048_576,
+  authenticatedBodyLimitBytes: 16_777_216,
   maxQueryDepth: 12,
   maxQueryComplexity: 50_000,
   logLevel: 'info' as LogLevel,
@@ -130,6 +133,7 @@ interface ConfigFile {
   mongodbUri?: unknown; // MONGODB_URI
   stores?: unknown; // MONGODB_URI_<STORE>, MONGODB_DB_<STORE>
   bodyLimitBytes?: unknown; // BODY_LIMIT_BYTES
+  authenticatedBodyLimitBytes?: unknown; // AUTHENTICATED_BODY_LIMIT_BYTES
   maxQueryDepth?: unknown; // MAX_QUERY_DEPTH
   maxQueryComplexity?: unknown; // MAX_QUERY_COMPLEXITY
   logLevel?: unknown; // LOG_LEVEL
@@ -148,7 +152,7 @@ interface ConfigFile {
 
 const FILE_KEYS: ReadonlyArray<keyof ConfigFile> = [
   'host', 'port', 'storeTimeoutMS', 'dataDir', 'mongodbUri', 'stores',
-  'bodyLimitBytes', 'maxQueryDepth', 'maxQueryComplexity', 'logLevel',
+  'bodyLimitBytes', 'authenticatedBodyLimitBytes', 'maxQueryDepth', 'maxQueryComplexity', 'logLevel',
   'jwtIssuer', 'jwtAudience', 'jwtSecret', 'jwtPublicKeyFile', 'directPublicationOrgs',
   'responseCache', 'responseCacheMaxEntries', 'responseCacheTtlMs', 'publicMaxAgeSeconds', 'persistedQueriesFile', 'persistedQueriesMode',
 ];
@@ -173,6 +177,7 @@ export function loadConfig(
   const timeout = pick('STORE_TIMEOUT_MS', 'storeTimeoutMS');
   const dataDir = pick('DATA_DIR', 'dataDir');
   const bodyLimit = pick('BODY_LIMIT_BYTES', 'bodyLimitBytes');
+  const authenticatedBodyLimit = pick('AUTHENTICATED_BODY_LIMIT_BYTES', 'authenticatedBodyLimitBytes');
   const depth = pick('MAX_QUERY_DEPTH', 'maxQueryDepth');
   const complexity = pick('MAX_QUERY_COMPLEXITY', 'maxQueryComplexity');
   const logLevel = pick('LOG_LEVEL', 'logLevel');
@@ -185,6 +190,7 @@ export function loadConfig(
     dataDir: path.resolve(stringValue(dataDir.name, dataDir.value) ?? DEFAULTS.dataDir),
     stores: storeSettings(env, file, uriValue(sharedUri.name, sharedUri.value)),
     bodyLimitBytes: integerValue(bodyLimit.name, bodyLimit.value, 1024, 100 * 1_048_576) ?? DEFAULTS.bodyLimitBytes,
+    authenticatedBodyLimitBytes: integerValue(authenticatedBodyLimit.name, authenticatedBodyLimit.value, 1024, 100 * 1_048_576) ?? DEFAULTS.authenticatedBodyLimitBytes,
     maxQueryDepth: integerValue(depth.name, depth.value, 1, 100) ?? DEFAULTS.maxQueryDepth,
     maxQueryComplexity: integerValue(complexity.name, complexity.value, 1, 100_000_000) ?? DEFAULTS.maxQueryComplexity,
     logLevel: logLevelValue(logLevel.name, logLevel.value) ?? DEFAULTS.logLevel,

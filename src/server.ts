@@ -44,7 +44,7 @@ export type ContextFactory<TStores, TContext extends BaseContext> = (stores: TSt
 
 export interface GatewayOptions<TStores extends StorePinger, TContext extends BaseContext> {
   config: Pick<GatewayConfig, 'host' | 'port' | 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity' | 'storeTimeoutMS'> &
-    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs' | 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries'>>;
+    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs' | 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries' | 'authenticatedBodyLimitBytes'>>;
   stores: TStores;
   schema: GraphQLSchema;
   logger: Logger;
@@ -138,7 +138,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   app.use(authenticate(authenticator, logger));
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: config.bodyLimitBytes }),
+    bodyParser(config),
     ...(config.persistedQueries ? [persistedQueries({ manifest: config.persistedQueries.manifest, mode: config.persistedQueries.mode, isPublic: (req, res) => isPublicCaller(req, res as express.Response) })] : []),
     ...(responseCache ? [responseCache.middleware] : []),
     // Entered around Apollo's handler so `formatError` can name the request.
@@ -178,6 +178,18 @@ export async function createGateway<TStores extends StorePinger, TContext extend
       return stopping;
     },
   };
+}
+
+/**
+ * The JSON body parser for the caller (it runs after authentication): the
+ * public gets `bodyLimitBytes`, a caller with a credential the larger
+ * `authenticatedBodyLimitBytes` (a department's batch of 1,000 records),
+ * so the public limit can stay small.
+ */
+function bodyParser(config: Pick<GatewayConfig, 'bodyLimitBytes'> & Partial<Pick<GatewayConfig, 'authenticatedBodyLimitBytes'>>): express.RequestHandler {
+  const publicParser = express.json({ limit: config.bodyLimitBytes });
+  const authenticatedParser = express.json({ limit: Math.max(config.bodyLimitBytes, config.authenticatedBodyLimitBytes ?? config.bodyLimitBytes) });
+  return (req, res, next) => (principalOf(res).role === 'public' ? publicParser : authenticatedParser)(req, res, next);
 }
 
 /** API keys from the stores' credentials (absent from HTTP-layer test stores) and JWTs as configured. */

@@ -31,7 +31,7 @@ export interface TestGatewayOptions {
   /** Serve this schema instead of the gateway's (for tests of the HTTP layer itself). */
   schema?: GraphQLSchema;
   /** Override HTTP limits (depth, complexity, body size). */
-  limits?: Partial<Pick<GatewayConfig, 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity'>>;
+  limits?: Partial<Pick<GatewayConfig, 'bodyLimitBytes' | 'authenticatedBodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity'>>;
   /** How JWTs are verified (default: `TEST_JWT_SETTINGS`, which `signJwt` signs for); null refuses every JWT. */
   jwt?: JwtSettings | null;
   /** Organizations whose departments publish without review (default none). */
@@ -117,6 +117,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         port: 0,
         storeTimeoutMS: timeoutMS,
         bodyLimitBytes: options.limits?.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
+        authenticatedBodyLimitBytes: options.limits?.authenticatedBodyLimitBytes ?? DEFAULTS.authenticatedBodyLimitBytes,
         maxQueryDepth: options.limits?.maxQueryDepth ?? DEFAULTS.maxQueryDepth,
         maxQueryComplexity: options.limits?.maxQueryComplexity ?? DEFAULTS.maxQueryComplexity,
         jwt: options.jwt === undefined ? TEST_JWT_SETTINGS : options.jwt,

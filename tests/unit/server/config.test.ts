@@ -10,6 +10,9 @@ describe('loadConfig', () => {
     expect(config.port).toBe(4000);
     expect(config.storeTimeoutMS).toBe(2000);
     expect(config.dataDir).toMatch(/\/data$/);
+    // The public's bodies stay small; a department's batch of 1,000 records needs more.
+    expect(config.bodyLimitBytes).toBe(1_048_576);
+    expect(config.authenticatedBodyLimitBytes).toBe(16_777_216);
     expect(config.stores).toEqual({
       finance: { dbName: 'finance' },
       procurement: { dbName: 'procurement' },
@@ -55,6 +58,7 @@ describe('loadConfig', () => {
     [{ MONGODB_DB_OFFICE: 'finance' }, 'MONGODB_DB_OFFICE', /already used by store "finance"/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of fatal/],
     [{ MAX_QUERY_DEPTH: '-1' }, 'MAX_QUERY_DEPTH', /integer/],
+    [{ AUTHENTICATED_BODY_LIMIT_BYTES: '10' }, 'AUTHENTICATED_BODY_LIMIT_BYTES', /integer from 1024/],
     [{ GATEWAY_CONFIG: '/missing.json' }, 'GATEWAY_CONFIG', /cannot be read/],
   ])('rejects %j naming %s', (env, variable, problem) => {
     const error = configError(() => loadConfig(env, noFile));
