@@ -133,5 +133,8 @@ export async function findByKeysThrough<T extends Document>(
           joins,
         )
       : await connection.run((db) => findByKeys<Document>(db, collection, missing, field));
-  return [...(known?.docs ?? []), ...fetched] as T[];
+  if (!known || known.docs.length === 0) return fetched as T[];
+  // A document matching a known key and a fetched one (an array field) is returned once, as one query would.
+  const seen = new Set(known.docs.map((doc) => doc._id as unknown));
+  return [...known.docs, ...fetched.filter((doc) => !seen.has(doc._id))] as T[];
 }

@@ -32,6 +32,8 @@ beforeAll(async () => {
   await db.collection('suppliers').insertMany([{ _id: 's1', name: '甲' }, { _id: 's2', name: '乙' }, { _id: 's3', name: '丙' }] as unknown as Document[]);
   await db.collection('lines').insertMany([{ _id: 'l1', releaseId: 'r1' }, { _id: 'l2', releaseId: 'r1' }, { _id: 'l3', releaseId: 'zz' }] as unknown as Document[]);
   await db.collection('lines').createIndex({ releaseId: 1 });
+  await db.collection('labels').insertOne({ _id: 'e1', tag: 'a' } as unknown as Document);
+  await db.collection('tagged').insertMany([{ _id: 't1', tags: ['a', 'b'] }, { _id: 't2', tags: ['b'] }] as unknown as Document[]);
   store = new StoreConnection('procurement', { uri: mongo.uri, dbName, timeoutMS: 5_000, onCommand: (e) => commands.push(e.commandName) }, []);
 });
 
@@ -78,6 +80,16 @@ describe('prefetched documents', () => {
     prefetched.clearAll();
     commands.length = 0;
     expect(ids(await findByKeysThrough(store, 'releases', ['r1'], { prefetched }))).toEqual(['r1']);
+    expect(commands).toEqual(['find']);
+  });
+
+  it('return a document once when it matches a known key and a fetched one through an array field', async () => {
+    const prefetched = new PrefetchedDocuments();
+    const joins: DocumentJoin[] = [{ from: 'tagged', localField: 'tag', foreignField: 'tags', as: 'tagged' }];
+    prefetched.absorb(await store.run((db) => db.collection('labels').aggregate(lookupStages(joins)).toArray()), joins);
+    commands.length = 0;
+    const found = await findByKeysThrough(store, 'tagged', ['a', 'b'], { field: 'tags', prefetched });
+    expect(found.map((d) => d._id)).toEqual(['t1', 't2']);
     expect(commands).toEqual(['find']);
   });
 
