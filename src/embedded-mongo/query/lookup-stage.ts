@@ -2,8 +2,9 @@
  * `$lookup` in both forms: equality joins by canonical value keys (arrays
  * element by element, null matching missing) and `let`/`pipeline`
  * sub-queries with the outer variables visible to `$expr`. An equality join
- * on a field the foreign collection indexes looks each outer document's
- * values up in that index instead of reading the whole collection.
+ * on a field the foreign collection indexes looks the outer documents'
+ * values up in that index, a chunk of documents per read, instead of
+ * reading the whole foreign collection.
  */
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
