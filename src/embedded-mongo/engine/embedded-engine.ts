@@ -221,10 +221,10 @@ export class EmbeddedEngine implements Engine {
       findEqual: (name: string, field: string, values: unknown[]): Document[] | undefined => {
         const coll = this.catalog.get({ db: ns.db, coll: name });
         if (coll === undefined) return [];
-        const filter = { [field]: { $in: values } };
+        const { plan, matches } = matching(coll, { [field]: { $in: values } }, [this.counters]);
         // Only an index makes a per-document lookup cheaper than one pass over the collection.
-        if (planQuery(coll, filter).stage === 'COLLSCAN') return undefined;
-        return Array.from(matching(coll, filter, [this.counters]).matches, (c) => c.doc);
+        if (plan.stage === 'COLLSCAN') return undefined;
+        return Array.from(matches, (c) => c.doc);
       },
       ...(spec.let ? { variables: spec.let } : {}),
     };
@@ -245,10 +245,11 @@ export class EmbeddedEngine implements Engine {
     const match = pipeline[0]?.$match as Document | undefined;
     if (match !== undefined) at = 1;
     const sort = pipeline[at]?.$sort as Document | undefined;
+    const afterSort = sort !== undefined ? at + 1 : at;
     const plan = planQuery(coll, match, sort, spec.hint);
+    const omitted = fieldsProjectedAway(pipeline, { ...match, ...sort }, afterSort);
     if (sort !== undefined && plan.stage === 'IXSCAN' && plan.providesSort) pipeline.splice(at, 1);
     const scan = plan.stage === 'COLLSCAN' && !plan.reverse ? { coll } : undefined;
-    const omitted = fieldsProjectedAway(pipeline, { ...match, ...sort }, sort !== undefined && pipeline[at] !== undefined && '$sort' in pipeline[at]! ? at + 1 : at);
     const input = omitted.length > 0 && coll !== undefined ? planDocsDecoded(coll, plan, (bytes) => omitFields(bytes, omitted, DESERIALIZE), [this.counters]) : planCandidatesDocs(coll, plan, [this.counters]);
     return { input, pipeline, context, ...(scan ? { scan } : {}), ...(coll !== undefined ? { planned: { coll, plan } } : {}) };
   }
