@@ -2,10 +2,9 @@
  * The hand-written baseline: scenario (a), the portal catalog page with its
  * cross-links, answered straight from the driver with the fewest queries
  * (no GraphQL) and serialised to the same JSON the gateway returns for
- * `CATALOG_PAGE_QUERY`. It is the
- * practical limit of this store for that page: two rounds, five round
- * trips (one aggregation per store with its records looked up, then the
- * organizations with their parents).
+ * `CATALOG_PAGE_QUERY`. It is the practical limit of this store for that
+ * page: two rounds, five round trips (one aggregation per store with its
+ * records looked up, then the organizations with their parents).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -7,7 +7,8 @@
  * Everything a caller with credentials receives says `private, no-store`,
  * and so does an answer to an operation that selects a private field (the
  * applicant's view of an application), whoever asked.
- * POST answers and answers with errors keep Apollo's `no-store`.
+ * POST answers and answers with errors say `no-store` (as Apollo's own
+ * cache-control plugin would; the gateway mounts this plugin in its place).
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
