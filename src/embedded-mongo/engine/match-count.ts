@@ -7,6 +7,7 @@
  */
 import type { Document } from 'bson';
 import { compileFilter, filterFields } from '../query/index.js';
+import { isPlainObject } from '../query/bson-types.js';
 import { pickFields } from './bson-fields.js';
 import { planKeys } from './candidates.js';
 import { type Collection, DESERIALIZE } from './collection.js';
@@ -26,16 +27,12 @@ function provenEqualities(plan: Plan): { path: string; values: Set<string> } | u
   return strings.length === 0 ? undefined : { path, values: new Set(strings) };
 }
 
-function isPlainDocument(v: unknown): v is Document {
-  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-}
-
 /** The filter's conjuncts: its top-level conditions and those of nested `$and`s, one condition each. */
 function conjuncts(filter: Document): Document[] {
   const out: Document[] = [];
   const visit = (f: Document): void => {
     for (const [key, value] of Object.entries(f)) {
-      if (key === '$and' && Array.isArray(value) && value.length > 0 && value.every(isPlainDocument)) for (const sub of value) visit(sub);
+      if (key === '$and' && Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) for (const sub of value) visit(sub);
       else out.push({ [key]: value });
     }
   };
