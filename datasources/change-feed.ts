@@ -13,6 +13,8 @@ export interface PublishedChange {
   recordIds: readonly string[];
   /** Organizations whose catalogs gained, changed or lost entries (list pages and counts that may differ now). */
   organizationIds: readonly string[];
+  /** Disclosure kinds (e.g. `FundAllocation`) whose records or catalog entries changed (aggregations of them may differ now); empty when none did, as for an application or an annual report. */
+  kinds: readonly string[];
 }
 
 export type ChangeListener = (change: PublishedChange) => void;

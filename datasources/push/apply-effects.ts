@@ -66,6 +66,7 @@ function allDuplicates(error: MongoBulkWriteError): boolean {
 interface Announcement {
   recordIds: Set<string>;
   organizationIds: Set<string>;
+  kinds: Set<string>;
 }
 
 /**
@@ -77,13 +78,14 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
   const hide = new OperationsByCollection();
   const documents = new OperationsByCollection();
   const show = new OperationsByCollection();
-  const announcement: Announcement = { recordIds: new Set(), organizationIds: new Set() };
+  const announcement: Announcement = { recordIds: new Set(), organizationIds: new Set(), kinds: new Set() };
   for (const submission of submissions) {
     const kind = kinds.get(submission.kind);
     const effect = submission.effect;
     if (effect.live === 'none') continue;
     announcement.recordIds.add(submission.recordId);
     announcement.organizationIds.add(submission.organizationId);
+    announcement.kinds.add(submission.kind);
     if (effect.live === 'retract') {
       const guard = notNewerThan(effect.ledger.versionKey);
       hide.add(CATALOG_COLLECTION, { deleteOne: { filter: { $and: [{ _id: submission.recordId }, guard] } } });
@@ -132,7 +134,7 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
     submissions.map((s) => ({ updateOne: { filter: { _id: s._id, 'effect.ledger._id': s.effect.ledger._id }, update: { $set: { applied: true } } } })),
   );
   if (announcement.recordIds.size > 0) {
-    changes.publish({ store, recordIds: [...announcement.recordIds], organizationIds: [...announcement.organizationIds] });
+    changes.publish({ store, recordIds: [...announcement.recordIds], organizationIds: [...announcement.organizationIds], kinds: [...announcement.kinds] });
   }
 }
 
