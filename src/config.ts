@@ -47,6 +47,16 @@ export interface GatewayConfig {
   publicMaxAgeSeconds: number;
   /** The persisted-operation manifest (PERSISTED_QUERIES_FILE) and its mode; null when there is none. */
   persistedQueries: PersistedQuerySettings | null;
+  /** Analysts' aggregations: each store's time limit and the cache of their answers (ANALYTICS_*). */
+  analytics: AnalyticsSettings;
+}
+
+/** How analysts' aggregations are run. */
+export interface AnalyticsSettings {
+  /** Time limit of one store's aggregation, in ms (ANALYTICS_TIME_LIMIT_MS). */
+  timeLimitMS: number;
+  /** The cache of merged groups (ANALYTICS_CACHE*); null when switched off. */
+  cache: { ttlMs: number; maxGroups: number } | null;
 }
 
 /** Bounds of the response cache. */
@@ -107,6 +117,9 @@ export const DEFAULTS = {
   responseCacheTtlMs: 60_000,
   publicMaxAgeSeconds: 0,
   persistedQueriesMode: 'safelist' as PersistedQueryMode,
+  analyticsTimeLimitMS: 15_000,
+  analyticsCacheTtlMs: 60_000,
+  analyticsCacheMaxGroups: 200_000,
 };
 
 /** The environment variable that sets one store's URI, e.g. `MONGODB_URI_FINANCE`. */
@@ -148,6 +161,10 @@ interface ConfigFile {
   publicMaxAgeSeconds?: unknown; // PUBLIC_MAX_AGE_SECONDS
   persistedQueriesFile?: unknown; // PERSISTED_QUERIES_FILE
   persistedQueriesMode?: unknown; // PERSISTED_QUERIES_MODE
+  analyticsTimeLimitMS?: unknown; // ANALYTICS_TIME_LIMIT_MS
+  analyticsCache?: unknown; // ANALYTICS_CACHE ("on"/"off", or a boolean in the file)
+  analyticsCacheTtlMs?: unknown; // ANALYTICS_CACHE_TTL_MS
+  analyticsCacheMaxGroups?: unknown; // ANALYTICS_CACHE_MAX_GROUPS
 }
 
 const FILE_KEYS: ReadonlyArray<keyof ConfigFile> = [
@@ -155,6 +172,7 @@ const FILE_KEYS: ReadonlyArray<keyof ConfigFile> = [
   'bodyLimitBytes', 'authenticatedBodyLimitBytes', 'maxQueryDepth', 'maxQueryComplexity', 'logLevel',
   'jwtIssuer', 'jwtAudience', 'jwtSecret', 'jwtPublicKeyFile', 'directPublicationOrgs',
   'responseCache', 'responseCacheMaxEntries', 'responseCacheTtlMs', 'publicMaxAgeSeconds', 'persistedQueriesFile', 'persistedQueriesMode',
+  'analyticsTimeLimitMS', 'analyticsCache', 'analyticsCacheTtlMs', 'analyticsCacheMaxGroups',
 ];
 
 /**
@@ -199,6 +217,10 @@ export function loadConfig(
     responseCache: responseCacheSettings(pick('RESPONSE_CACHE', 'responseCache'), pick('RESPONSE_CACHE_MAX_ENTRIES', 'responseCacheMaxEntries'), pick('RESPONSE_CACHE_TTL_MS', 'responseCacheTtlMs')),
     publicMaxAgeSeconds: integerValue(...named(pick('PUBLIC_MAX_AGE_SECONDS', 'publicMaxAgeSeconds')), 0, 31_536_000) ?? DEFAULTS.publicMaxAgeSeconds,
     persistedQueries: persistedQuerySettings(pick('PERSISTED_QUERIES_FILE', 'persistedQueriesFile'), pick('PERSISTED_QUERIES_MODE', 'persistedQueriesMode'), readFile),
+    analytics: {
+      timeLimitMS: integerValue(...named(pick('ANALYTICS_TIME_LIMIT_MS', 'analyticsTimeLimitMS')), 1, 3_600_000) ?? DEFAULTS.analyticsTimeLimitMS,
+      cache: analyticsCacheSettings(pick('ANALYTICS_CACHE', 'analyticsCache'), pick('ANALYTICS_CACHE_TTL_MS', 'analyticsCacheTtlMs'), pick('ANALYTICS_CACHE_MAX_GROUPS', 'analyticsCacheMaxGroups')),
+    },
   };
 }
 
@@ -399,6 +421,14 @@ function responseCacheSettings(switchSetting: Picked, maxEntries: Picked, ttl: P
   const settings = {
     maxEntries: integerValue(...named(maxEntries), 1, 10_000_000) ?? DEFAULTS.responseCacheMaxEntries,
     ttlMs: integerValue(...named(ttl), 1, 86_400_000) ?? DEFAULTS.responseCacheTtlMs,
+  };
+  return switchValue(switchSetting.name, switchSetting.value) === false ? null : settings;
+}
+
+function analyticsCacheSettings(switchSetting: Picked, ttl: Picked, maxGroups: Picked): AnalyticsSettings['cache'] {
+  const settings = {
+    ttlMs: integerValue(...named(ttl), 1, 86_400_000) ?? DEFAULTS.analyticsCacheTtlMs,
+    maxGroups: integerValue(...named(maxGroups), 4, 100_000_000) ?? DEFAULTS.analyticsCacheMaxGroups,
   };
   return switchValue(switchSetting.name, switchSetting.value) === false ? null : settings;
 }

@@ -19,6 +19,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { createContext as createGatewayContext, type GatewayContext } from './context.js';
 import type { Stores } from '../datasources/index.js';
+import { analyticsOf } from '../datasources/analytics/analytics-service.js';
 import { createErrorFormatter, PartialResults, requestScope, type ErrorFormatter } from './errors.js';
 import type { Logger } from './logger.js';
 import { graphiqlAssets, serveGraphiql } from './http/graphiql.js';
@@ -44,7 +45,7 @@ export type ContextFactory<TStores, TContext extends BaseContext> = (stores: TSt
 
 export interface GatewayOptions<TStores extends StorePinger, TContext extends BaseContext> {
   config: Pick<GatewayConfig, 'host' | 'port' | 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity' | 'storeTimeoutMS'> &
-    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs' | 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries' | 'authenticatedBodyLimitBytes'>>;
+    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs' | 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries' | 'authenticatedBodyLimitBytes' | 'analytics'>>;
   stores: TStores;
   schema: GraphQLSchema;
   logger: Logger;
@@ -92,6 +93,12 @@ export async function createGateway<TStores extends StorePinger, TContext extend
     changes && config.responseCache
       ? createResponseCache({ changes, isPublic: (req, res) => isPublicCaller(req, res as express.Response), isPrivate, ...config.responseCache })
       : null;
+  // The analytics service of these stores, with the configured time limit and cache, made before a request would make it with defaults.
+  const analyticsCache = changes ? analyticsOf(stores as unknown as Stores, config.analytics ?? {}).cache : null;
+  const closeCaches = () => {
+    responseCache?.close();
+    analyticsCache?.close();
+  };
 
   const apollo = new ApolloServer<TContext>({
     schema,
@@ -161,7 +168,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
     });
   } catch (error) {
     // A port in use: release Apollo's resources too, the caller reports the error.
-    responseCache?.close();
+    closeCaches();
     await apollo.stop().catch(() => undefined);
     throw error;
   }
@@ -174,7 +181,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
     port: address.port,
     stop() {
       // The drain plugin closes the listener and waits for in-flight requests.
-      stopping ??= apollo.stop().finally(() => responseCache?.close());
+      stopping ??= apollo.stop().finally(closeCaches);
       return stopping;
     },
   };

@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   const expenses = client.db('finance').collection(EXPENSES);
   // It loads the small demo data set into the empty catalog, as `npm start` does.
   process.env.ANALYTICS_TIME_LIMIT_MS = String(BENCH_TIME_LIMIT_MS);
+  // It measures the aggregation itself, and it loads records straight into the store, which the gateway's cache of answers would not hear of.
+  process.env.ANALYTICS_CACHE = 'off';
   let gateway = await startGatewayProcess(server.uri).catch(async (error: unknown) => {
     await stores.close();
     await client.close();

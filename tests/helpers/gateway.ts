@@ -6,7 +6,7 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { DEFAULTS, type GatewayConfig, type JwtSettings } from '../../src/config.js';
+import { DEFAULTS, type AnalyticsSettings, type GatewayConfig, type JwtSettings } from '../../src/config.js';
 import { startEmbeddedMongo } from '../../src/embedded-mongo/index.js';
 import { createLogger } from '../../src/logger.js';
 import { createGateway, type Gateway } from '../../src/server.js';
@@ -38,6 +38,8 @@ export interface TestGatewayOptions {
   directPublication?: readonly string[];
   /** Public caching: the response cache (off unless given), Cache-Control max-age, a persisted-operation manifest. */
   caching?: Partial<Pick<GatewayConfig, 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries'>>;
+  /** Analysts' aggregations: the per-store time limit (default 15 s) and the cache of their answers (off unless given). */
+  analytics?: Partial<AnalyticsSettings>;
 }
 
 /** A GraphQL response as the client received it. */
@@ -123,6 +125,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         jwt: options.jwt === undefined ? TEST_JWT_SETTINGS : options.jwt,
         directPublicationOrgs: options.directPublication ?? [],
         ...options.caching,
+        analytics: { timeLimitMS: options.analytics?.timeLimitMS ?? DEFAULTS.analyticsTimeLimitMS, cache: options.analytics?.cache ?? null },
       },
       stores,
       schema,

@@ -1,6 +1,5 @@
 /** The per-store time limit of aggregations over HTTP: a clear STORE_TIME_LIMIT_EXCEEDED naming the store and the limit, not a hung request. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyticsOf } from '../../../datasources/analytics/analytics-service.js';
 import { issueKey, type IssuedKey } from '../../helpers/credentials.js';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
 import { loadAnalyticsFixture } from './analytics-fixture.js';
@@ -9,10 +8,8 @@ let gateway: TestGateway;
 let analyst: IssuedKey;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
+  gateway = await startTestGateway({ analytics: { timeLimitMS: 1 } });
   await loadAnalyticsFixture(gateway.stores);
-  // The gateway's analytics service for these stores, created here with a 1 ms limit before any request creates it.
-  analyticsOf(gateway.stores, { timeLimitMS: 1 });
   analyst = await issueKey(gateway, { role: 'analyst', label: 'time limit test' });
 });
 
