@@ -32,27 +32,31 @@ function money(value: string | null, unit: MoneyUnit): string | null {
 
 const textOrNull = (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value));
 
-/** The key as `keyValue` shapes it: scalar dimensions are plain properties; linked objects are ids. */
+/** The key as `keyValue` shapes it: scalar dimensions are plain properties; linked objects are ids, with the records when loaded beforehand (undefined: not loaded). */
 interface KeyValue {
   organizationId: string | null;
   recipientOrganizationId: string | null;
   supplierId: string | null;
+  organization?: OrganizationRecord | null;
+  recipientOrganization?: OrganizationRecord | null;
+  supplier?: SupplierRecord | null;
 }
 
 @Resolver(() => AggregateGroupKey)
 export class AggregateGroupKeyResolver {
   @FieldResolver(() => Organization, { nullable: true, description: '组织机构: the organization (payer, buyer or deciding organization, as the kind says).' })
   organization(@Root() key: KeyValue, @Ctx() context: GatewayContext) {
-    return organization(key.organizationId, context);
+    return key.organization !== undefined ? key.organization : organization(key.organizationId, context);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: '收款单位: the receiving organization of an allocation.' })
   recipientOrganization(@Root() key: KeyValue, @Ctx() context: GatewayContext) {
-    return organization(key.recipientOrganizationId, context);
+    return key.recipientOrganization !== undefined ? key.recipientOrganization : organization(key.recipientOrganizationId, context);
   }
 
   @FieldResolver(() => Supplier, { nullable: true, description: '供应商: the supplier.' })
-  supplier(@Root() key: KeyValue, @Ctx() context: GatewayContext): Promise<SupplierRecord | null> | null {
+  supplier(@Root() key: KeyValue, @Ctx() context: GatewayContext): Promise<SupplierRecord | null> | SupplierRecord | null {
+    if (key.supplier !== undefined) return key.supplier;
     return typeof key.supplierId === 'string' ? context.loaders.supplier.load(key.supplierId) : null;
   }
 }

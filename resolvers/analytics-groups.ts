@@ -3,7 +3,7 @@
  * order asked for, the first N groups, the total over all of them, and the
  * missing stores reported beside the data.
  */
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { AggregateGroup, AnalyticsKind, Dimension, GroupKey } from '../datasources/analytics/analytics-request.js';
 import { MEASURES } from '../datasources/analytics/analytics-request.js';
 import type { AggregationResult } from '../datasources/analytics/analytics-service.js';
@@ -14,6 +14,7 @@ import type { AggregateOrder } from '../schema/analytics-filters.input.js';
 import { type AggregateMeasure, AggregateOrderBy } from '../schema/analytics-enums.js';
 import { OrderDirection } from '../schema/ordering.enums.js';
 import { badUserInput } from './bad-user-input.js';
+import { childFields, loadGroupLinks, type GroupLinks } from './group-links.js';
 
 /** Groups returned when `first` is not given, and the most that may be asked for. */
 export const DEFAULT_GROUPS = 100;
@@ -31,20 +32,6 @@ const MEASURE_NAMES: Record<AggregateMeasure, string> = {
   AWARD_VALUE: 'awardValue',
   TENDERERS: 'tenderers',
 };
-
-/** The fields selected directly in `selectionSet` (through fragments). */
-function childFields(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, visiting: Set<string> = new Set()): FieldNode[] {
-  const fields: FieldNode[] = [];
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) fields.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...childFields(selection.selectionSet, info, visiting));
-    else if (!visiting.has(selection.name.value)) {
-      visiting.add(selection.name.value);
-      fields.push(...childFields(info.fragments[selection.name.value]?.selectionSet, info, visiting));
-    }
-  }
-  return fields;
-}
 
 /**
  * The kind's measures that the query selects on its groups or its total
@@ -84,12 +71,21 @@ export function checkOrder(kind: AnalyticsKind, order: AggregateOrder | null | u
   }
 }
 
+/** Strings in UTF-8 byte order, as the stores sort them: code point order, read where the strings first differ. */
+function compareStrings(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.codePointAt(i)! - b.codePointAt(i)!;
+  }
+  return a.length - b.length;
+}
+
 function compareKeyValues(a: string | number | null | undefined, b: string | number | null | undefined): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
+  return compareStrings(String(a), String(b));
 }
 
 function compareKeys(a: GroupKey, b: GroupKey, dimensions: readonly Dimension[]): number {
@@ -129,10 +125,15 @@ const orNull = (value: string | number | null | undefined) => (value === undefin
 /**
  * A group key as `AggregateGroupKey` reads it: scalar dimensions as plain
  * properties (read by GraphQL's default resolver, the cheapest path for
- * thousands of groups), organizations and suppliers by id for the loaders.
+ * thousands of groups), organizations and suppliers by id, with the records
+ * when `links` holds them (else the field asks the loaders).
  */
-export function keyValue(key: GroupKey): Record<string, unknown> {
+export function keyValue(key: GroupKey, links?: GroupLinks): Record<string, unknown> {
+  const linked = <T>(records: Map<string, T> | undefined, id: unknown) => (typeof id === 'string' ? records?.get(id) : null);
   return {
+    organization: linked(links?.organization, key.ORGANIZATION),
+    recipientOrganization: linked(links?.recipientOrganization, key.RECIPIENT_ORGANIZATION),
+    supplier: linked(links?.supplier, key.SUPPLIER),
     organizationId: orNull(key.ORGANIZATION),
     recipientOrganizationId: orNull(key.RECIPIENT_ORGANIZATION),
     supplierId: orNull(key.SUPPLIER),
@@ -151,12 +152,25 @@ export function keyValue(key: GroupKey): Record<string, unknown> {
 }
 
 /** A group as the group types read it: the key, the count and each measure as its own field. */
-export function groupValue(group: AggregateGroup): Record<string, unknown> {
-  return { key: keyValue(group.key), count: group.count, ...group.measures };
+export function groupValue(group: AggregateGroup, links?: GroupLinks): Record<string, unknown> {
+  return { key: keyValue(group.key, links), count: group.count, ...group.measures };
+}
+
+/** Totals already merged, per groups array (a cached answer's groups are the same array on every hit) and measures. */
+const totals = new WeakMap<readonly AggregateGroup[], Map<string, AggregateGroup>>();
+
+/** The total over `groups`, merged once per groups array and measures. */
+function totalOfGroups(groups: readonly AggregateGroup[], measures: readonly string[]): AggregateGroup {
+  let byMeasures = totals.get(groups);
+  if (!byMeasures) totals.set(groups, (byMeasures = new Map()));
+  const key = measures.join(',');
+  let total = byMeasures.get(key);
+  if (!total) byMeasures.set(key, (total = totalOf(groups, measures)));
+  return total;
 }
 
 /** The value of an aggregation field; missing stores are reported at the field's path. */
-export function aggregateValue(
+export async function aggregateValue(
   result: AggregationResult,
   extraUnavailable: AggregationResult['unavailable'],
   request: { groupBy: Dimension[]; measures: string[]; order: AggregateOrder | null | undefined; first: number },
@@ -165,12 +179,13 @@ export function aggregateValue(
 ) {
   const unavailable = [...extraUnavailable, ...result.unavailable];
   for (const error of unavailable) context.partial.report(error, info.path);
-  const ordered = orderGroups(result.groups, request.groupBy, request.order);
+  const shown = orderGroups(result.groups, request.groupBy, request.order).slice(0, request.first);
+  const links = await loadGroupLinks(shown, context, info);
   return {
-    groups: ordered.slice(0, request.first).map(groupValue),
+    groups: shown.map((group) => groupValue(group, links)),
     // A getter: the total is merged only when the query selects it.
     get total() {
-      return groupValue(totalOf(result.groups, request.measures));
+      return groupValue(totalOfGroups(result.groups, request.measures));
     },
     groupCount: result.groups.length,
     complete: unavailable.length === 0,

@@ -28,8 +28,13 @@ function withScale(value: Scaled, scale: number): Scaled {
   return value.scale >= scale ? value : { digits: value.digits * 10n ** BigInt(scale - value.scale), scale };
 }
 
+/** A non-negative amount already written as 元 with at least 2 decimals and no leading zero: the 元 answer is the text itself. */
+const PLAIN_YUAN = /^(?:0|[1-9]\d*)\.\d{2,}$/u;
+
 /** An amount in 元 expressed in `unit`: 元 with at least 2 decimals, 万元 with at least 6; never rounded. */
 export function convertYuan(yuan: string, unit: MoneyUnit): string {
+  // Hundreds of group sums per aggregation answer are already in this form.
+  if (unit === MoneyUnit.YUAN && PLAIN_YUAN.test(yuan)) return yuan;
   const value = parse(yuan);
   if (unit === MoneyUnit.WAN_YUAN) return format(withScale({ digits: value.digits, scale: value.scale + 4 }, 6));
   return format(withScale(value, 2));

@@ -1,4 +1,4 @@
-/** Per-role cost limits over HTTP: a wide aggregation refused for the public with its cost and limit, allowed for an analyst; a store down during an aggregation. */
+/** Per-role cost limits over HTTP: a wide aggregation refused for the public with its cost and limit, allowed for an analyst; a store down during an aggregation, and the office store down while its organizations are asked for. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../../src/config.js';
 import { AUTHENTICATED_BUDGET_FACTOR } from '../../../src/http/query-limits.js';
@@ -77,5 +77,21 @@ describe('a store down during an aggregation', () => {
     const only = await gateway.graphql<{ procurementAggregate: { total: { count: number }; complete: boolean } }>('{ procurementAggregate { total { count } complete } }', {}, analyst.headers);
     expect(only.data!.procurementAggregate).toEqual({ total: { count: 0 }, complete: false });
     expect(only.errors![0]!.extensions).toMatchObject({ code: 'SOURCE_UNAVAILABLE', source: 'procurement' });
+  });
+
+  it('answers the groups while the office store is down, each organization reported missing at its own path', async () => {
+    await gateway.servers.office!.stop();
+    // The public, whose requests need no key from the office store.
+    const result = await gateway.graphql<{ threePublicExpenseAggregate: { groups: Array<{ key: { organization: unknown }; count: number }> } }>(
+      '{ threePublicExpenseAggregate(filter: { yearFrom: 2015, yearTo: 2015, phases: [FINAL], items: [OFFICIAL_RECEPTION] }, groupBy: [ORGANIZATION]) { groups { key { organization { name } } count } } }',
+    );
+    expect(result.data!.threePublicExpenseAggregate.groups).toEqual([
+      { key: { organization: null }, count: 2 },
+      { key: { organization: null }, count: 1 },
+      { key: { organization: null }, count: 1 },
+    ]);
+    expect(result.errors!.map((e) => [e.extensions!.code, e.extensions!.source, e.path])).toEqual(
+      [0, 1, 2].map((i) => ['SOURCE_UNAVAILABLE', 'office', ['threePublicExpenseAggregate', 'groups', i, 'key', 'organization']]),
+    );
   });
 });

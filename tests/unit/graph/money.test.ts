@@ -10,6 +10,15 @@ describe('money conversion', () => {
     expect(convertYuan('1.005', MoneyUnit.YUAN)).toBe('1.005');
   });
 
+  it('writes 元 the same way whether or not the text is already in that form', () => {
+    expect(convertYuan('1200.05', MoneyUnit.YUAN)).toBe('1200.05');
+    expect(convertYuan('0.10', MoneyUnit.YUAN)).toBe('0.10');
+    expect(convertYuan('007.50', MoneyUnit.YUAN)).toBe('7.50');
+    expect(convertYuan('-0.00', MoneyUnit.YUAN)).toBe('0.00');
+    expect(convertYuan('-12.5', MoneyUnit.YUAN)).toBe('-12.50');
+    expect(() => convertYuan('12.', MoneyUnit.YUAN)).toThrow(TypeError);
+  });
+
   it('converts 元 to 万元 exactly, never rounding', () => {
     expect(convertYuan('12345.60', MoneyUnit.WAN_YUAN)).toBe('1.234560');
     expect(convertYuan('0.01', MoneyUnit.WAN_YUAN)).toBe('0.000001');
