@@ -62,7 +62,7 @@ export function cpuMsOf(pid: number): number {
  * pushes reach the public catalog (and the response cache's invalidation).
  */
 export function startServer(name: ServerName, mongodbUri: string, directPublisher: string): Promise<ServerProcess> {
-  // The gateway's own entry point serves both: without its response cache (the uncached figures) and with it, as shipped.
+  // The gateway's own entry point serves both: without its caches of answers (the uncached figures) and with them, as shipped.
   const shipped = name === 'gateway' || name === 'cached';
   const args = shipped ? [gatewayEntry] : [serveEntry, name];
   const child = spawn(process.execPath, args, {
@@ -75,6 +75,7 @@ export function startServer(name: ServerName, mongodbUri: string, directPublishe
       STORE_TIMEOUT_MS: '10000',
       DIRECT_PUBLICATION_ORGS: directPublisher,
       RESPONSE_CACHE: name === 'cached' ? 'on' : 'off',
+      ANALYTICS_CACHE: name === 'cached' ? 'on' : 'off',
       // As `npm start` runs it: graphql-js then skips its development-only checks (every server here runs graphql-js).
       NODE_ENV: 'production',
     },
