@@ -13,6 +13,10 @@
  * cache. Operations that select a private field (see `private-answers.ts`)
  * are never stored. A hit replays the Cache-Control and Vary the first
  * answer carried; GET and POST are kept apart, since they differ there.
+ * Misses are coalesced: while one request computes an answer, the same
+ * request arriving meanwhile waits for it and is answered from the cache
+ * (or computes its own when the first was not kept), so a change that drops
+ * the home page does not make every portal visitor compute it at once.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -43,6 +47,8 @@ export interface ResponseCacheStats {
   hits: number;
   misses: number;
   dropped: number;
+  /** Requests that waited for the same request's answer in progress instead of computing their own. */
+  coalesced: number;
 }
 
 export interface ResponseCache {
@@ -141,7 +147,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   /** Per operation text: its type when it may be cached, null when it may not (not a single query, private, or not parsed). */
   const operationTypes = new Map<string, OperationTypeNode | null>();
   let generation = 0;
-  const counters = { hits: 0, misses: 0, dropped: 0 };
+  const counters = { hits: 0, misses: 0, dropped: 0, coalesced: 0 };
+  /** Keys being computed now, settled when that response is finished or abandoned. */
+  const inFlight = new Map<string, Promise<void>>();
 
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -188,78 +196,97 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     }
   };
 
+  /** Answers from the cache, or waits once for the same request in progress, or computes the answer and keeps it. */
+  function answer(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void, operation: Operation, key: string, waited: boolean): void {
+    const cached = entries.get(key);
+    if (cached && cached.expires > now()) {
+      counters.hits++;
+      res.setHeader('etag', cached.etag);
+      res.setHeader('x-cache', 'HIT');
+      for (const [name, value] of cached.headers) res.setHeader(name, value);
+      if (req.method === 'GET' && matchesEtag(req.headers['if-none-match'], cached.etag)) {
+        res.statusCode = 304;
+        res.end();
+        return;
+      }
+      res.statusCode = 200;
+      res.setHeader('content-type', cached.contentType);
+      res.setHeader('content-length', cached.body.length);
+      res.end(cached.body);
+      return;
+    }
+    if (cached) drop(key);
+    const pending = inFlight.get(key);
+    if (pending && !waited) {
+      counters.coalesced++;
+      void pending.then(() => answer(req, res, next, operation, key, true));
+      return;
+    }
+    counters.misses++;
+    if (!pending) {
+      let settle!: () => void;
+      inFlight.set(key, new Promise<void>((resolve) => (settle = resolve)));
+      res.once('close', () => {
+        inFlight.delete(key);
+        settle();
+      });
+    }
+    const startedAt = generation;
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    const keep = (chunk: unknown, encoding: unknown) => {
+      if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+      else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk !== undefined && typeof chunk !== 'function') keep(chunk, rest[0]);
+      if (!res.headersSent) {
+        res.setHeader('x-cache', 'MISS');
+        // The first answer carries the ETag a later conditional GET will present.
+        if (res.statusCode === 200 && res.getHeader('etag') === undefined) res.setHeader('etag', etagOf(Buffer.concat(chunks)));
+      }
+      const result = end(chunk, ...rest);
+      // A change announced while this answer was computed may have withdrawn something in it.
+      if (res.statusCode === 200 && generation === startedAt) remember(Buffer.concat(chunks), String(res.getHeader('content-type') ?? 'application/json'));
+      return result;
+    }) as typeof res.end;
+    const remember = (body: Buffer, contentType: string) => {
+      let parsed: { data?: unknown; errors?: unknown };
+      try {
+        parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
+      } catch {
+        return;
+      }
+      if (parsed.errors !== undefined || parsed.data == null) return;
+      const ids = new Set<string>();
+      // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it.
+      const lists = scan(parsed.data, ids) || ids.size === 0;
+      // Asked-for ids count too: an item that is not public yet answers null and must go when it is published.
+      scan(operation.variables, ids);
+      for (const literal of operation.query!.match(/"[A-Za-z0-9_-]{4,}"/gu) ?? []) scan(literal.slice(1, -1), ids);
+      const etag = res.getHeader('etag');
+      const headers: Array<[string, string]> = [];
+      for (const name of ['cache-control', 'vary']) {
+        const value = res.getHeader(name);
+        if (value !== undefined) headers.push([name, String(value)]);
+      }
+      store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), headers, expires: now() + ttlMs, recordIds: [...ids], lists });
+    };
+    next();
+  }
+
   return {
     middleware(req, res, next) {
       const operation = operationOf(req);
       if (!operation || typeof operation.query !== 'string' || !isPublic(req, res) || typeOf(operation.query, operation.operationName) !== 'query') return next();
       const accept = req.headers.accept ?? '';
       const key = JSON.stringify([req.method, operation.query, operation.operationName ?? null, operation.variables ?? null, accept]);
-      const cached = entries.get(key);
-      if (cached && cached.expires > now()) {
-        counters.hits++;
-        res.setHeader('etag', cached.etag);
-        res.setHeader('x-cache', 'HIT');
-        for (const [name, value] of cached.headers) res.setHeader(name, value);
-        if (req.method === 'GET' && matchesEtag(req.headers['if-none-match'], cached.etag)) {
-          res.statusCode = 304;
-          res.end();
-          return;
-        }
-        res.statusCode = 200;
-        res.setHeader('content-type', cached.contentType);
-        res.setHeader('content-length', cached.body.length);
-        res.end(cached.body);
-        return;
-      }
-      if (cached) drop(key);
-      counters.misses++;
-      const startedAt = generation;
-      const chunks: Buffer[] = [];
-      const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-      const keep = (chunk: unknown, encoding: unknown) => {
-        if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
-        else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
-      };
-      res.write = ((chunk: unknown, ...rest: unknown[]) => {
-        keep(chunk, rest[0]);
-        return write(chunk, ...rest);
-      }) as typeof res.write;
-      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-        if (chunk !== undefined && typeof chunk !== 'function') keep(chunk, rest[0]);
-        if (!res.headersSent) {
-          res.setHeader('x-cache', 'MISS');
-          // The first answer carries the ETag a later conditional GET will present.
-          if (res.statusCode === 200 && res.getHeader('etag') === undefined) res.setHeader('etag', etagOf(Buffer.concat(chunks)));
-        }
-        const result = end(chunk, ...rest);
-        // A change announced while this answer was computed may have withdrawn something in it.
-        if (res.statusCode === 200 && generation === startedAt) remember(Buffer.concat(chunks), String(res.getHeader('content-type') ?? 'application/json'));
-        return result;
-      }) as typeof res.end;
-      const remember = (body: Buffer, contentType: string) => {
-        let parsed: { data?: unknown; errors?: unknown };
-        try {
-          parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
-        } catch {
-          return;
-        }
-        if (parsed.errors !== undefined || parsed.data == null) return;
-        const ids = new Set<string>();
-        // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it.
-        const lists = scan(parsed.data, ids) || ids.size === 0;
-        // Asked-for ids count too: an item that is not public yet answers null and must go when it is published.
-        scan(operation.variables, ids);
-        for (const literal of operation.query!.match(/"[A-Za-z0-9_-]{4,}"/gu) ?? []) scan(literal.slice(1, -1), ids);
-        const etag = res.getHeader('etag');
-        const headers: Array<[string, string]> = [];
-        for (const name of ['cache-control', 'vary']) {
-          const value = res.getHeader(name);
-          if (value !== undefined) headers.push([name, String(value)]);
-        }
-        store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), headers, expires: now() + ttlMs, recordIds: [...ids], lists });
-      };
-      next();
+      answer(req, res, next, operation, key, false);
     },
     stats() {
       return { entries: entries.size, ...counters };

@@ -4,7 +4,8 @@
  * callers with credentials, mutations and answers with errors are not
  * cached; a published change drops exactly the entries holding or asking
  * for a changed record, and every entry holding a list; an answer computed
- * while a change was announced is not kept.
+ * while a change was announced is not kept; the same request arriving while
+ * one is computed waits for it instead of computing it again.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +23,7 @@ let backendCalls = 0;
 /** Runs while the backend computes an answer (to announce a change in the middle of it). */
 let duringAnswer: (() => void) | null = null;
 
-function backend(body: { query: string; variables?: { id?: string; fail?: boolean } }): unknown {
+function backend(body: { query: string; variables?: { id?: string; fail?: boolean; slow?: boolean } }): unknown {
   backendCalls++;
   duringAnswer?.();
   if (body.variables?.fail) return { data: null, errors: [{ message: 'store down', extensions: { code: 'SOURCE_UNAVAILABLE' } }] };
@@ -42,7 +43,8 @@ beforeAll(async () => {
       cache.middleware(Object.assign(req, { body: req.method === 'POST' ? body : undefined }), res, () => {
         const answer = JSON.stringify(backend(body));
         res.setHeader('content-type', 'application/json');
-        res.end(answer);
+        // A slow answer stays in progress long enough for the same request to arrive meanwhile.
+        setTimeout(() => res.end(answer), body.variables?.slow ? 100 : 0);
       });
     });
   });
@@ -121,5 +123,20 @@ describe('response cache', () => {
     duringAnswer = null;
     expect((await post('query { node(id: $id) { id } }', { id: 'r1' })).cache).toBe('MISS');
     expect(cache.stats().hits).toBeGreaterThan(0);
+  });
+
+  it('lets the same request arriving meanwhile wait for the answer in progress instead of computing it again', async () => {
+    const before = cache.stats().coalesced;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post('query { node(id: $id) { id } }', { id: 'busy', slow: true })));
+    expect(backendCalls).toBe(1);
+    expect(answers.map((a) => a.cache).sort()).toEqual(['HIT', 'HIT', 'HIT', 'HIT', 'MISS']);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(cache.stats().coalesced - before).toBe(4);
+  });
+
+  it('lets the waiting requests compute their own answers when the one in progress is not kept', async () => {
+    const answers = await Promise.all(Array.from({ length: 3 }, () => post('query { node(id: $id) { id } }', { id: 'busy-failing', slow: true, fail: true })));
+    expect(answers.every((a) => a.status === 200 && a.cache === 'MISS' && a.body.includes('SOURCE_UNAVAILABLE'))).toBe(true);
+    expect(backendCalls).toBe(3);
   });
 });
