@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { summarize } from '../lib/stats.js';
+import { numbered, SEQUENCE } from './sequence.js';
 
 /** One HTTP request of a plan. */
 export interface PlannedRequest {
@@ -27,6 +28,8 @@ export interface DrivePlan {
   rate?: number;
   /** Sent in turn, over and over. */
   requests: PlannedRequest[];
+  /** The number the first send of a body holding SEQUENCE gets; each such send gets the next (runs over the same store must not overlap). */
+  firstSequence?: number;
 }
 
 /** What the driver measured. */
@@ -42,11 +45,13 @@ export interface DriveResult {
 
 async function drive(plan: DrivePlan): Promise<DriveResult> {
   let next = 0;
+  let sequence = plan.firstSequence ?? 1;
   const latencies: number[] = [];
   let non2xx = 0;
   const setupRequest = () => {
     const request = plan.requests[next++ % plan.requests.length]!;
-    return { method: request.method, path: request.path, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) };
+    const body = request.body?.includes(SEQUENCE) ? numbered(request.body, sequence++) : request.body;
+    return { method: request.method, path: request.path, headers: request.headers, ...(body !== undefined ? { body } : {}) };
   };
   return new Promise((resolve, reject) => {
     const instance = autocannon(

@@ -11,6 +11,7 @@ import { MongoClient } from 'mongodb';
 import { startEmbeddedProcess } from '../lib/embedded-process.js';
 import type { DatasetIndex } from './dataset.js';
 import type { DrivePlan, PlannedRequest } from './drive.js';
+import { numbered, SEQUENCE } from './sequence.js';
 import { handwrittenCatalogPage } from './handwritten-catalog.js';
 import { loadDataset } from './load-dataset.js';
 import { cpuMsOf, residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
@@ -118,6 +119,23 @@ function firstDifference(a: string, b: string): string {
   return `at ${i}: expected …${a.slice(Math.max(0, i - 80), i + 80)}… got …${b.slice(Math.max(0, i - 80), i + 80)}…`;
 }
 
+/**
+ * Sends the mixed load's first push once more, numbered after every send of
+ * the run, and throws unless each of its records is written (updated, or
+ * created if the run never reached it): the load's pushes are corrections
+ * that change published records, never retries found unchanged nor
+ * versions refused as stale.
+ */
+async function checkCorrection(server: ServerProcess, requests: PlannedRequest[], sequence: number): Promise<void> {
+  const push = requests.find((request) => request.body?.includes(SEQUENCE));
+  if (!push) throw new Error('the mixed load has no numbered push');
+  const answer = (await fetchAnswer(server, { ...push, body: numbered(push.body!, sequence) })) as { data?: { pushFundAllocations?: { totals: Record<string, number> } } };
+  const totals = answer.data?.pushFundAllocations?.totals;
+  if (!totals || totals.updated! + totals.created! !== 100 || totals.unchanged !== 0 || totals.rejected !== 0) {
+    throw new Error(`${server.name}'s mixed-load push was not a correction: ${JSON.stringify(answer).slice(0, 300)}`);
+  }
+}
+
 /** Sum of the store's opcounters: every command a client sent it. */
 async function operations(client: MongoClient): Promise<number> {
   const status = await client.db('admin').command({ serverStatus: 1 });
@@ -173,6 +191,14 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
     // A million documents per store, with the catalog's multikey search index, outgrow node's default heap.
     const store = await startEmbeddedProcess(['--memory'], ['--max-old-space-size=16384']);
     const client = await new MongoClient(store.uri).connect();
+    // The mixed load's pushes are numbered versions; every run over this store continues the numbering.
+    let nextSequence = 1;
+    const drive = async (plan: DrivePlan) => {
+      const result = await runDriver({ ...plan, firstSequence: nextSequence });
+      // Requests still in flight when the driver stopped, or timed out, were numbered too.
+      nextSequence += result.requests + result.errors + plan.connections + 1;
+      return result;
+    };
     try {
       const loaded = await loadDataset(store.uri, scale);
       scales.push({ scale, documents: loaded.documents, loadMs: loaded.loadMs, catalogEntries: loaded.index.catalogEntries });
@@ -197,10 +223,10 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
               if (expected !== text) throw new Error(`${name} answered ${key} with other JSON than the hand-written page at scale ${scale}: ${firstDifference(expected, text)}`);
             }
             const plan: DrivePlan = { origin: server.origin, connections, durationSeconds: seconds, requests: measurement.requests };
-            await runDriver({ ...plan, durationSeconds: 1 });
+            await drive({ ...plan, durationSeconds: 1 });
             const roundTripsPerRequest = await roundTrips(client, server, measurement.requests);
             const cpuBefore = [cpuMsOf(server.pid), cpuMsOf(store.pid)];
-            const result = await runDriver(plan);
+            const result = await drive(plan);
             const perRequest = (after: number, before: number) => (after - before) / Math.max(1, result.requests);
             rows.push({
               scale, server: name, scenario: measurement.scenario, pageSize: measurement.pageSize,
@@ -208,12 +234,13 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
               serverCpuMsPerRequest: perRequest(cpuMsOf(server.pid), cpuBefore[0]!),
               storeCpuMsPerRequest: perRequest(cpuMsOf(store.pid), cpuBefore[1]!),
             });
+            if (measurement.scenario === 'mixed') await checkCorrection(server, measurement.requests, nextSequence++);
             // The mixed load's steady run: uncached (the gateway's own work) and as shipped (with its caches of answers).
             if (measurement.scenario === 'mixed' && (name === 'gateway' || name === 'cached')) {
               const rate = Math.max(1, Math.floor(result.requestsPerSecond * 0.8));
               const atStart = residentBytesOf(server.pid);
               const steadyCpu = [cpuMsOf(server.pid), cpuMsOf(store.pid)];
-              const steady = await runDriver({ ...plan, rate, durationSeconds: options.quick ? Math.max(seconds, 5) : 60 });
+              const steady = await drive({ ...plan, rate, durationSeconds: options.quick ? Math.max(seconds, 5) : 60 });
               rows.push({
                 scale, server: name, scenario: 'mixed-80%', pageSize: null, ...steady, roundTripsPerRequest,
                 residentBytes: server.residentBytes(), residentBytesAtStart: atStart,

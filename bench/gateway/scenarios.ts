@@ -6,6 +6,7 @@
 import type { DisclosureKind } from '../../datasources/catalog/catalog-entry.js';
 import type { PlannedRequest } from './drive.js';
 import { SEARCH_TOPICS, type DatasetIndex } from './dataset.js';
+import { SEQUENCE } from './sequence.js';
 
 /** (a) A portal catalog page with organization, parent and each kind's own linked fields. */
 export const CATALOG_PAGE_QUERY = `query CatalogPage($first: Int) {
@@ -112,16 +113,20 @@ export function analyticsRequests(credentials: BenchCredentials): PlannedRequest
 /**
  * `batches` pushes of `size` allocations each, every record new the first
  * time it is sent; sent again (the load generator cycles), a batch is an
- * idempotent retry that finds every record unchanged.
+ * idempotent retry that finds every record unchanged. With `corrections`,
+ * every send is instead a new version of the batch's records (the load
+ * generator numbers it, see `SEQUENCE` in `drive.ts`) with a changed
+ * purpose: a real correction that is published and announced, so caches of
+ * answers lose what it touches.
  */
-export function pushRequests(credentials: BenchCredentials, batches: number, size = 1_000, tag = 'p'): PlannedRequest[] {
+export function pushRequests(credentials: BenchCredentials, batches: number, size = 1_000, tag = 'p', corrections = false): PlannedRequest[] {
   return Array.from({ length: batches }, (_, b) => {
     const records = Array.from({ length: size }, (_, i) => ({
       sourceId: `bench-${tag}-${b}-${i}`,
-      version: 1,
+      version: corrections ? SEQUENCE : 1,
       organizationId: credentials.departmentOrganizationId,
       recipientProject: '村级道路维护工程',
-      purpose: `${2025}年第${1 + (i % 4)}季度道路维护经费`,
+      purpose: `${2025}年第${1 + (i % 4)}季度道路维护经费${corrections ? `（第${SEQUENCE}次更正）` : ''}`,
       amount: `${1000 + i}.${String(b % 100).padStart(2, '0')}`,
       date: '2025-06-30',
       documentNumber: `财〔2025〕${b}-${i}号`,
@@ -134,13 +139,15 @@ export function pushRequests(credentials: BenchCredentials, batches: number, siz
 /**
  * The mixed load: 90% portal reads (6 item pages, 2 catalog pages, 1 search
  * in every 9), 9% analyst aggregations, 1% department pushes (batches of
- * 100, so that one push does not stand for a tenth of the whole load).
+ * 100, so that one push does not stand for a tenth of the whole load; each
+ * a correction of published allocations, so the caches of answers are
+ * invalidated while they serve).
  */
 export function mixedRequests(index: DatasetIndex, credentials: BenchCredentials): PlannedRequest[] {
   const items = itemRequests(index);
   const searches = searchRequests();
   const analytics = analyticsRequests(credentials);
-  const pushes = pushRequests(credentials, 20, 100, 'mixed');
+  const pushes = pushRequests(credentials, 20, 100, 'mixed', true);
   const mixed: PlannedRequest[] = [];
   for (let i = 0; i < 1_000; i++) {
     const slot = i % 100;
