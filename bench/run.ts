@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [gateway|store] [--scale 10k,100k,1m] [--quick] [--seconds N] [--servers gateway,n+1,…] [--connections N] [--results DIR]`:
+ * `npm run bench -- [gateway|store] [--scale 10k,100k,1m] [--quick] [--seconds N] [--servers gateway,n+1,…] [--connections N] [--mixed-parts] [--results DIR]`:
  * runs a benchmark suite (the gateway's by default), prints its table and
  * writes it with the machine's description to
  * `bench/results/<suite>-<time>.json` (or DIR).
@@ -30,6 +30,7 @@ async function main() {
     options: {
       scale: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      'mixed-parts': { type: 'boolean', default: false },
       seconds: { type: 'string' },
       servers: { type: 'string' },
       connections: { type: 'string' },
@@ -55,7 +56,7 @@ async function main() {
     });
     const connections = values.connections === undefined ? undefined : Number(values.connections);
     if (connections !== undefined && !(Number.isInteger(connections) && connections > 0)) throw new TypeError(`--connections expects a positive integer, got "${values.connections}"`);
-    const run = await runGatewayBench({ scales, quick: values.quick, ...(seconds ? { seconds } : {}), ...(servers ? { servers } : {}), ...(connections ? { connections } : {}) });
+    const run = await runGatewayBench({ scales, quick: values.quick, mixedParts: values['mixed-parts'], ...(seconds ? { seconds } : {}), ...(servers ? { servers } : {}), ...(connections ? { connections } : {}) });
     const parseAndValidateMs = await parseAndValidateCost();
     console.log(formatGatewayTables(run.rows, run.scales));
     console.log(`\nparse + validate per request without Apollo's document cache (ms): ${Object.entries(parseAndValidateMs).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
@@ -68,6 +69,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // fetch's own message ("fetch failed") says nothing; its cause names the socket error.
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  console.error(error instanceof Error ? `${error.message}${cause}` : error);
   process.exitCode = 1;
 });

@@ -12,6 +12,7 @@ import { startEmbeddedProcess } from '../lib/embedded-process.js';
 import type { DatasetIndex } from './dataset.js';
 import type { DrivePlan, PlannedRequest } from './drive.js';
 import { numbered, SEQUENCE } from './sequence.js';
+import { sendOne } from './one-request.js';
 import { handwrittenCatalogPage } from './handwritten-catalog.js';
 import { loadDataset } from './load-dataset.js';
 import { cpuMsOf, residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
@@ -28,13 +29,18 @@ export interface GatewayBenchOptions {
   seconds?: number;
   connections?: number;
   servers?: readonly ServerName[];
+  /** Also the mixed load without its pushes and without its aggregations, on the gateway and as shipped (`--mixed-parts`). */
+  mixedParts?: boolean;
 }
+
+/** The mixed load with one kind of its requests replaced by item pages. */
+export type MixedPart = 'mixed-without-pushes' | 'mixed-without-aggregations';
 
 /** One measured scenario on one server at one scale. */
 export interface GatewayRow {
   scale: number;
   server: ServerName;
-  scenario: ScenarioName | 'mixed-80%' | 'catalog-304';
+  scenario: ScenarioName | 'mixed-80%' | 'catalog-304' | MixedPart | `${MixedPart}-80%`;
   pageSize: number | null;
   requests: number;
   requestsPerSecond: number;
@@ -69,7 +75,7 @@ interface Measurement {
 }
 
 /** What each server is asked: the gateway everything, the baselines what they can answer. */
-function measurementsFor(server: ServerName, index: DatasetIndex, credentials: BenchCredentials): Measurement[] {
+function measurementsFor(server: ServerName, index: DatasetIndex, credentials: BenchCredentials, mixedParts: boolean): Measurement[] {
   const catalog = (first: number): Measurement => ({ scenario: 'catalog', pageSize: first, requests: catalogRequests(first), check: 'catalog' });
   const item: Measurement = { scenario: 'item', pageSize: null, requests: itemRequests(index), check: 'item' };
   const search: Measurement = { scenario: 'search', pageSize: 20, requests: searchRequests(), check: 'search' };
@@ -77,9 +83,15 @@ function measurementsFor(server: ServerName, index: DatasetIndex, credentials: B
   const notModified: Measurement = { scenario: 'catalog-304', pageSize: 50, requests: [conditionalCatalogRequest(null)], check: 'catalog', conditional: true };
   const analytics: Measurement = { scenario: 'analytics', pageSize: null, requests: analyticsRequests(credentials), check: 'analytics' };
   const push: Measurement = { scenario: 'push', pageSize: 1_000, requests: pushRequests(credentials, 30, 1_000, server), check: 'push' };
+  const parts: Measurement[] = mixedParts
+    ? [
+        { scenario: 'mixed-without-pushes', pageSize: null, requests: mixedRequests(index, credentials, 'pushes'), check: 'item' },
+        { scenario: 'mixed-without-aggregations', pageSize: null, requests: mixedRequests(index, credentials, 'aggregations'), check: 'item' },
+      ]
+    : [];
   switch (server) {
     case 'gateway':
-      return [catalog(10), catalog(50), catalog(200), notModified, item, search, analytics, push, mixed];
+      return [catalog(10), catalog(50), catalog(200), notModified, item, search, analytics, push, mixed, ...parts];
     case 'n+1':
       return [catalog(50)];
     case 'handwritten':
@@ -87,13 +99,12 @@ function measurementsFor(server: ServerName, index: DatasetIndex, credentials: B
     case 'mercurius':
       return [catalog(50), item, search];
     case 'cached':
-      return [catalog(50), notModified, item, analytics, mixed];
+      return [catalog(50), notModified, item, analytics, mixed, ...parts];
   }
 }
 
 async function fetchAnswer(server: ServerProcess, request: PlannedRequest): Promise<unknown> {
-  const response = await fetch(server.origin + request.path, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) });
-  const text = await response.text();
+  const { text } = await sendOne(server.origin, request);
   // A 304 has no body.
   return text === '' ? null : (JSON.parse(text) as unknown);
 }
@@ -101,13 +112,13 @@ async function fetchAnswer(server: ServerProcess, request: PlannedRequest): Prom
 /** The conditional request of `measurement` with the ETag its first, checked, answer carries. */
 async function withEtag(server: ServerProcess, measurement: Measurement): Promise<Measurement> {
   const request = measurement.requests[0]!;
-  const first = await fetch(server.origin + request.path, { headers: request.headers });
-  const problem = checkAnswer('catalog', JSON.parse(await first.text()) as unknown, { first: 50 });
-  const etag = first.headers.get('etag');
+  const first = await sendOne(server.origin, request);
+  const problem = checkAnswer('catalog', JSON.parse(first.text) as unknown, { first: 50 });
+  const etag = first.headers.etag;
   if (problem || !etag) throw new Error(`${server.name} answered the catalog page over GET wrongly: ${problem ?? 'no ETag'}`);
   const conditional = conditionalCatalogRequest(etag);
-  // fetch would add "cache-control: no-cache" to a conditional request; a revalidating browser sends max-age=0.
-  const check = await fetch(server.origin + conditional.path, { headers: { ...conditional.headers, 'cache-control': 'max-age=0' } });
+  // A revalidating browser sends max-age=0 with its conditional request.
+  const check = await sendOne(server.origin, { ...conditional, headers: { ...conditional.headers, 'cache-control': 'max-age=0' } });
   if (check.status !== 304) throw new Error(`${server.name} answered a conditional GET with ${check.status} instead of 304`);
   return { ...measurement, requests: [conditional] };
 }
@@ -208,7 +219,7 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
       for (const name of servers) {
         const server = await startServer(name, store.uri, credentials.departmentOrganizationId);
         try {
-          for (const planned of measurementsFor(name, loaded.index, credentials)) {
+          for (const planned of measurementsFor(name, loaded.index, credentials, options.mixedParts ?? false)) {
             const measurement = planned.conditional ? await withEtag(server, planned) : planned;
             const key = `${measurement.scenario}:${measurement.pageSize}`;
             for (const request of planned.conditional ? [] : measurement.requests.slice(0, 3)) {
@@ -234,15 +245,16 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
               serverCpuMsPerRequest: perRequest(cpuMsOf(server.pid), cpuBefore[0]!),
               storeCpuMsPerRequest: perRequest(cpuMsOf(store.pid), cpuBefore[1]!),
             });
-            if (measurement.scenario === 'mixed') await checkCorrection(server, measurement.requests, nextSequence++);
+            const mixed = measurement.scenario.startsWith('mixed');
+            if (mixed && measurement.scenario !== 'mixed-without-pushes') await checkCorrection(server, measurement.requests, nextSequence++);
             // The mixed load's steady run: uncached (the gateway's own work) and as shipped (with its caches of answers).
-            if (measurement.scenario === 'mixed' && (name === 'gateway' || name === 'cached')) {
+            if (mixed && (name === 'gateway' || name === 'cached')) {
               const rate = Math.max(1, Math.floor(result.requestsPerSecond * 0.8));
               const atStart = residentBytesOf(server.pid);
               const steadyCpu = [cpuMsOf(server.pid), cpuMsOf(store.pid)];
               const steady = await drive({ ...plan, rate, durationSeconds: options.quick ? Math.max(seconds, 5) : 60 });
               rows.push({
-                scale, server: name, scenario: 'mixed-80%', pageSize: null, ...steady, roundTripsPerRequest,
+                scale, server: name, scenario: `${measurement.scenario as 'mixed' | MixedPart}-80%`, pageSize: null, ...steady, roundTripsPerRequest,
                 residentBytes: server.residentBytes(), residentBytesAtStart: atStart,
                 serverCpuMsPerRequest: (cpuMsOf(server.pid) - steadyCpu[0]!) / Math.max(1, steady.requests),
                 storeCpuMsPerRequest: (cpuMsOf(store.pid) - steadyCpu[1]!) / Math.max(1, steady.requests),

@@ -141,9 +141,10 @@ export function pushRequests(credentials: BenchCredentials, batches: number, siz
  * in every 9), 9% analyst aggregations, 1% department pushes (batches of
  * 100, so that one push does not stand for a tenth of the whole load; each
  * a correction of published allocations, so the caches of answers are
- * invalidated while they serve).
+ * invalidated while they serve). `without` sends item pages in the slots of
+ * the pushes or of the aggregations, to see what each costs the rest.
  */
-export function mixedRequests(index: DatasetIndex, credentials: BenchCredentials): PlannedRequest[] {
+export function mixedRequests(index: DatasetIndex, credentials: BenchCredentials, without: 'pushes' | 'aggregations' | null = null): PlannedRequest[] {
   const items = itemRequests(index);
   const searches = searchRequests();
   const analytics = analyticsRequests(credentials);
@@ -151,8 +152,8 @@ export function mixedRequests(index: DatasetIndex, credentials: BenchCredentials
   const mixed: PlannedRequest[] = [];
   for (let i = 0; i < 1_000; i++) {
     const slot = i % 100;
-    if (slot === 99) mixed.push(pushes[Math.floor(i / 100) % pushes.length]!);
-    else if (slot >= 90) mixed.push(analytics[i % analytics.length]!);
+    if (slot === 99) mixed.push(without === 'pushes' ? items[i % items.length]! : pushes[Math.floor(i / 100) % pushes.length]!);
+    else if (slot >= 90) mixed.push(without === 'aggregations' ? items[i % items.length]! : analytics[i % analytics.length]!);
     else if (slot % 9 < 6) mixed.push(items[i % items.length]!);
     else if (slot % 9 < 8) mixed.push(catalogRequests(50)[0]!);
     else mixed.push(searches[i % searches.length]!);
