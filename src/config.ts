@@ -119,7 +119,7 @@ export const DEFAULTS = {
   persistedQueriesMode: 'safelist' as PersistedQueryMode,
   analyticsTimeLimitMS: 15_000,
   analyticsCacheTtlMs: 60_000,
-  analyticsCacheMaxGroups: 200_000,
+  analyticsCacheMaxGroups: 100_000,
 };
 
 /** The environment variable that sets one store's URI, e.g. `MONGODB_URI_FINANCE`. */

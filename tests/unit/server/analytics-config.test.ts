@@ -10,7 +10,7 @@ import { configError, noFile } from '../../helpers/config.js';
 
 describe('analytics configuration', () => {
   it('has a 15 s time limit and the cache on by default', () => {
-    expect(loadConfig({}, noFile).analytics).toEqual({ timeLimitMS: 15_000, cache: { ttlMs: 60_000, maxGroups: 200_000 } });
+    expect(loadConfig({}, noFile).analytics).toEqual({ timeLimitMS: 15_000, cache: { ttlMs: 60_000, maxGroups: 100_000 } });
   });
 
   it('reads the time limit, the switch and the bounds from the environment', () => {
