@@ -15,6 +15,12 @@ export interface PublishedChange {
   organizationIds: readonly string[];
   /** Disclosure kinds (e.g. `FundAllocation`) whose records or catalog entries changed (aggregations of them may differ now); empty when none did, as for an application or an annual report. */
   kinds: readonly string[];
+  /**
+   * The search terms of every changed catalog entry, as it was and as it is
+   * (a search can have gained or lost only a record whose terms hold all of
+   * its query's); empty when no catalog entry changed.
+   */
+  searchTerms: ReadonlyArray<readonly string[]>;
 }
 
 export type ChangeListener = (change: PublishedChange) => void;

@@ -59,7 +59,7 @@ export class AnnualReportResolver {
     if (scope !== null && !scope.includes(id)) throw badUserInput('organizationId', 'You do not handle the reports of this organization.');
     const published = await context.stores.annualReports.publish(id, year, context.principal.id, context.now);
     // Cached public answers of this report now lack its publication.
-    context.stores.changes.publish({ store: 'office', recordIds: [], organizationIds: [id], kinds: [] });
+    context.stores.changes.publish({ store: 'office', recordIds: [], organizationIds: [id], kinds: [], searchTerms: [] });
     return view(published);
   }
 

@@ -7,6 +7,6 @@ import type { GatewayContext } from '../src/context.js';
  * office step makes stale. Announced after the write is durable.
  */
 export function announced<T extends { id: string; organizationId: string }>(context: GatewayContext, application: T): T {
-  context.stores.changes.publish({ store: 'office', recordIds: [application.id], organizationIds: [application.organizationId], kinds: [] });
+  context.stores.changes.publish({ store: 'office', recordIds: [application.id], organizationIds: [application.organizationId], kinds: [], searchTerms: [] });
   return application;
 }

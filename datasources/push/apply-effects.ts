@@ -67,6 +67,7 @@ interface Announcement {
   recordIds: Set<string>;
   organizationIds: Set<string>;
   kinds: Set<string>;
+  searchTerms: string[][];
 }
 
 /**
@@ -78,7 +79,7 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
   const hide = new OperationsByCollection();
   const documents = new OperationsByCollection();
   const show = new OperationsByCollection();
-  const announcement: Announcement = { recordIds: new Set(), organizationIds: new Set(), kinds: new Set() };
+  const announcement: Announcement = { recordIds: new Set(), organizationIds: new Set(), kinds: new Set(), searchTerms: await publishedSearchTerms(db, submissions) };
   for (const submission of submissions) {
     const kind = kinds.get(submission.kind);
     const effect = submission.effect;
@@ -119,6 +120,7 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
       documents.add(owned.collection, { deleteMany: { filter: { $and: [owned.filter, { _id: { $nin: keep } }, guard] } } });
     }
     const entry = projection.catalogEntry;
+    announcement.searchTerms.push(entry.searchTerms);
     show.add(CATALOG_COLLECTION, {
       replaceOne: { filter: { $and: [{ _id: entry._id }, guard] }, replacement: { ...entry, [PUSH_VERSION_FIELD]: key }, upsert: true },
     });
@@ -134,8 +136,25 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
     submissions.map((s) => ({ updateOne: { filter: { _id: s._id, 'effect.ledger._id': s.effect.ledger._id }, update: { $set: { applied: true } } } })),
   );
   if (announcement.recordIds.size > 0) {
-    changes.publish({ store, recordIds: [...announcement.recordIds], organizationIds: [...announcement.organizationIds], kinds: [...announcement.kinds] });
+    changes.publish({ store, recordIds: [...announcement.recordIds], organizationIds: [...announcement.organizationIds], kinds: [...announcement.kinds], searchTerms: announcement.searchTerms });
   }
+}
+
+/**
+ * The search terms of the catalog entries these submissions replace or
+ * remove, as they are before the effects (one read), for caches of searches
+ * the records may leave. Run again after a crash, it may read entries the
+ * first run already replaced; that run announced nothing, so at worst the
+ * count of a search the record left stays stale in a cache until its TTL.
+ */
+async function publishedSearchTerms(db: Db, submissions: readonly SubmissionDoc[]): Promise<string[][]> {
+  const ids = submissions.filter((s) => s.effect.live !== 'none').map((s) => s.recordId);
+  if (ids.length === 0) return [];
+  const entries = await db
+    .collection<{ _id: string; searchTerms?: string[] }>(CATALOG_COLLECTION)
+    .find({ _id: { $in: ids } }, { projection: { searchTerms: 1 }, batchSize: ids.length })
+    .toArray();
+  return entries.map((entry) => entry.searchTerms ?? []);
 }
 
 /** Appends ledger entries; an entry already there (same deterministic id) was written by an earlier attempt and stays as it is. */

@@ -7,7 +7,9 @@
  * conservative on lists (an entry holding any list is dropped on every
  * change of any catalog, since a new or withdrawn record can enter or leave
  * any listing; so is an answer that names no record at all, such as a count
- * or a sum, which any change may alter). An entry naming an organization
+ * or a sum, which any change may alter). A catalog search is the exception
+ * among lists: it goes only when a changed entry's search terms could match
+ * it (`search-answers.ts`). An entry naming an organization
  * whose catalog changed goes too. A response computed while a change was
  * announced is not stored, so a withdrawn record is never served from the
  * cache. Operations that select a private field (see `private-answers.ts`)
@@ -22,6 +24,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 import type { PublishedChange } from '../../datasources/change-feed.js';
+import { searchDependencies, searchFieldsOf, touchesSearches, type SearchField } from './search-answers.js';
 
 /** Where changes are announced (the stores' `changes` feed). */
 export interface ChangeSource {
@@ -68,6 +71,8 @@ interface Entry {
   expires: number;
   recordIds: string[];
   lists: boolean;
+  /** For an answer that is catalog searches only: each search's query n-grams (`search-answers.ts`); null otherwise. */
+  searches: string[][] | null;
 }
 
 /** A GraphQL-over-HTTP request's operation fields, as sent. */
@@ -144,8 +149,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const entries = new Map<string, Entry>();
   const byRecord = new Map<string, Set<string>>();
   const isPrivate = options.isPrivate ?? (() => false);
-  /** Per operation text: its type when it may be cached, null when it may not (not a single query, private, or not parsed). */
-  const operationTypes = new Map<string, OperationTypeNode | null>();
+  /** Per operation text: its type when it may be cached (null when it may not: not a single query, private, or not parsed), and its root search fields. */
+  const operationTypes = new Map<string, { type: OperationTypeNode | null; searches: SearchField[] }>();
   let generation = 0;
   const counters = { hits: 0, misses: 0, dropped: 0, coalesced: 0 };
   /** Keys being computed now, settled when that response is finished or abandoned. */
@@ -166,23 +171,27 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const unsubscribe = options.changes.subscribe((change) => {
     generation++;
     for (const id of [...change.recordIds, ...change.organizationIds]) for (const key of [...(byRecord.get(id) ?? [])]) drop(key);
-    for (const [key, entry] of [...entries]) if (entry.lists) drop(key);
+    const changedTerms = change.searchTerms.map((terms) => new Set(terms));
+    for (const [key, entry] of [...entries]) {
+      if (entry.lists || (entry.searches !== null && touchesSearches(entry.searches, changedTerms))) drop(key);
+    }
   });
 
-  /** The operation's type, from a memo of parsed documents (null when it does not parse, names no single operation, or is private). */
-  const typeOf = (query: string, operationName: string | undefined): OperationTypeNode | null => {
+  /** The operation's type and root searches, from a memo of parsed documents (type null when it does not parse, names no single operation, or is private). */
+  const parsedOperation = (query: string, operationName: string | undefined): { type: OperationTypeNode | null; searches: SearchField[] } => {
     const memo = `${operationName ?? ''}\u0000${query}`;
-    if (operationTypes.has(memo)) return operationTypes.get(memo)!;
-    let type: OperationTypeNode | null = null;
+    const known = operationTypes.get(memo);
+    if (known) return known;
+    let parsed: { type: OperationTypeNode | null; searches: SearchField[] } = { type: null, searches: [] };
     try {
       const document = parse(query);
-      type = isPrivate(document) ? null : (getOperationAST(document, operationName)?.operation ?? null);
+      if (!isPrivate(document)) parsed = { type: getOperationAST(document, operationName)?.operation ?? null, searches: searchFieldsOf(document, operationName) };
     } catch {
-      type = null;
+      // Not GraphQL: GraphQL itself answers it, uncached.
     }
     if (operationTypes.size >= 1_000) operationTypes.clear();
-    operationTypes.set(memo, type);
-    return type;
+    operationTypes.set(memo, parsed);
+    return parsed;
   };
 
   const store = (key: string, entry: Entry) => {
@@ -264,8 +273,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       }
       if (parsed.errors !== undefined || parsed.data == null) return;
       const ids = new Set<string>();
+      // Searches only: a change matters when the changed entries' terms could match them (see search-answers.ts).
+      const searches = searchDependencies(parsed.data, parsedOperation(operation.query!, operation.operationName).searches, operation.variables);
       // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it.
-      const lists = scan(parsed.data, ids) || ids.size === 0;
+      const lists = (scan(parsed.data, ids) || ids.size === 0) && searches === null;
       // Asked-for ids count too: an item that is not public yet answers null and must go when it is published.
       scan(operation.variables, ids);
       for (const literal of operation.query!.match(/"[A-Za-z0-9_-]{4,}"/gu) ?? []) scan(literal.slice(1, -1), ids);
@@ -275,7 +286,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         const value = res.getHeader(name);
         if (value !== undefined) headers.push([name, String(value)]);
       }
-      store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), headers, expires: now() + ttlMs, recordIds: [...ids], lists });
+      store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), headers, expires: now() + ttlMs, recordIds: [...ids], lists, searches });
     };
     next();
   }
@@ -283,7 +294,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   return {
     middleware(req, res, next) {
       const operation = operationOf(req);
-      if (!operation || typeof operation.query !== 'string' || !isPublic(req, res) || typeOf(operation.query, operation.operationName) !== 'query') return next();
+      if (!operation || typeof operation.query !== 'string' || !isPublic(req, res) || parsedOperation(operation.query, operation.operationName).type !== 'query') return next();
       const accept = req.headers.accept ?? '';
       const key = JSON.stringify([req.method, operation.query, operation.operationName ?? null, operation.variables ?? null, accept]);
       answer(req, res, next, operation, key, false);

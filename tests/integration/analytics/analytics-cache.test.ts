@@ -69,11 +69,11 @@ describe('the analytics cache', () => {
     expect(analytics.cache!.stats()).toMatchObject({ entries: 1, hits: 1, misses: 1 });
 
     // Allocations, an application: not the kind summed here.
-    stores.changes.publish({ store: 'finance', recordIds: ['x'], organizationIds: [DEPT_A], kinds: ['FundAllocation'] });
-    stores.changes.publish({ store: 'office', recordIds: ['y'], organizationIds: [DEPT_A], kinds: [] });
+    stores.changes.publish({ store: 'finance', recordIds: ['x'], organizationIds: [DEPT_A], kinds: ['FundAllocation'], searchTerms: [] });
+    stores.changes.publish({ store: 'office', recordIds: ['y'], organizationIds: [DEPT_A], kinds: [], searchTerms: [] });
     expect((await analytics.aggregate(finals())).groups).toBe(first.groups);
 
-    stores.changes.publish({ store: 'finance', recordIds: ['st-unannounced'], organizationIds: [DEPT_B], kinds: ['ThreePublicExpenseStatement'] });
+    stores.changes.publish({ store: 'finance', recordIds: ['st-unannounced'], organizationIds: [DEPT_B], kinds: ['ThreePublicExpenseStatement'], searchTerms: [] });
     const after = await analytics.aggregate(finals());
     expect(sums(after.groups)[`${DEPT_B}|6`]).toBe('1.00');
   });
@@ -95,9 +95,9 @@ describe('the analytics cache', () => {
   it('drops catalog-item answers on a change of any kind, but not on an application', async () => {
     const catalog: AggregationRequest = { kind: 'CATALOG_ITEM', filter: {}, groupBy: ['KIND'], measures: [], visibleAt: NOW };
     const first = await analytics.aggregate(catalog);
-    stores.changes.publish({ store: 'office', recordIds: ['app-1'], organizationIds: [DEPT_A], kinds: [] });
+    stores.changes.publish({ store: 'office', recordIds: ['app-1'], organizationIds: [DEPT_A], kinds: [], searchTerms: [] });
     expect((await analytics.aggregate(catalog)).groups).toBe(first.groups);
-    stores.changes.publish({ store: 'personnel', recordIds: ['ap-1'], organizationIds: [DEPT_A], kinds: ['Appointment'] });
+    stores.changes.publish({ store: 'personnel', recordIds: ['ap-1'], organizationIds: [DEPT_A], kinds: ['Appointment'], searchTerms: [] });
     const after = await analytics.aggregate(catalog);
     expect(after.groups).not.toBe(first.groups);
     expect(after.groups).toEqual(first.groups);

@@ -301,7 +301,7 @@ describe('caches of public reads', () => {
     const refused = await gateway.graphql(`mutation($n: String!) { requestApplicationCorrection(trackingNumber: $n, reason: "再次补正") { state } }`, { n }, office.headers);
     expect(codes(refused)).toEqual(['INVALID_TRANSITION']);
     off();
-    const change = { store: 'office', recordIds: [`application-${n}`], organizationIds: [TOWN], kinds: [] };
+    const change = { store: 'office', recordIds: [`application-${n}`], organizationIds: [TOWN], kinds: [], searchTerms: [] };
     expect(seen).toEqual([change, change]);
   });
 });

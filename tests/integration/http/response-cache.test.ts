@@ -104,7 +104,7 @@ describe('response cache', () => {
     await post('query { node(id: $id) { id } }', { id: 'w1' });
     await post('query { node(id: $id) { id } }', { id: 'w2' });
     await post('query { list { id } }');
-    changes.publish({ store: 'procurement', recordIds: ['w1'], organizationIds: ['org-1'], kinds: ['Procurement'] });
+    changes.publish({ store: 'procurement', recordIds: ['w1'], organizationIds: ['org-1'], kinds: ['Procurement'], searchTerms: [] });
     expect((await post('query { node(id: $id) { id } }', { id: 'w1' })).cache).toBe('MISS');
     expect((await post('query { node(id: $id) { id } }', { id: 'w2' })).cache).toBe('HIT');
     expect((await post('query { list { id } }')).cache).toBe('MISS');
@@ -113,12 +113,12 @@ describe('response cache', () => {
   it('drops an answer of null for an id once that record is published', async () => {
     await post('query { node(id: $id) { id } }', { id: gid('Procurement', 'missing') });
     expect((await post('query { node(id: $id) { id } }', { id: gid('Procurement', 'missing') })).cache).toBe('HIT');
-    changes.publish({ store: 'procurement', recordIds: ['missing'], organizationIds: [], kinds: ['Procurement'] });
+    changes.publish({ store: 'procurement', recordIds: ['missing'], organizationIds: [], kinds: ['Procurement'], searchTerms: [] });
     expect((await post('query { node(id: $id) { id } }', { id: gid('Procurement', 'missing') })).cache).toBe('MISS');
   });
 
   it('does not keep an answer computed while a change was announced', async () => {
-    duringAnswer = () => changes.publish({ store: 'procurement', recordIds: ['zzz'], organizationIds: [], kinds: ['Procurement'] });
+    duringAnswer = () => changes.publish({ store: 'procurement', recordIds: ['zzz'], organizationIds: [], kinds: ['Procurement'], searchTerms: [] });
     await post('query { node(id: $id) { id } }', { id: 'r1' });
     duringAnswer = null;
     expect((await post('query { node(id: $id) { id } }', { id: 'r1' })).cache).toBe('MISS');

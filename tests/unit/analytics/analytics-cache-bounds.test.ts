@@ -26,12 +26,12 @@ describe('analytics cache bounds', () => {
     const changes = new ChangeFeed();
     const cache = new AnalyticsCache(changes, { ttlMs: 60_000, maxGroups: 100 });
     const stamp = cache.stamp(request(2015));
-    changes.publish({ store: 'finance', recordIds: ['a'], organizationIds: [], kinds: ['FundAllocation'] });
+    changes.publish({ store: 'finance', recordIds: ['a'], organizationIds: [], kinds: ['FundAllocation'], searchTerms: [] });
     cache.set(stamp, request(2015), groups(2), null);
     expect(cache.get(request(2015))).toBeNull();
 
     const other = cache.stamp(request(2016));
-    changes.publish({ store: 'procurement', recordIds: ['b'], organizationIds: [], kinds: ['Procurement'] });
+    changes.publish({ store: 'procurement', recordIds: ['b'], organizationIds: [], kinds: ['Procurement'], searchTerms: [] });
     cache.set(other, request(2016), groups(2), null);
     expect(cache.get(request(2016))).toHaveLength(2);
   });
