@@ -4,8 +4,9 @@
  * entries, then the `applied` marks. Every step is idempotent, so running it
  * again after a crash at any point completes the change and records it
  * once. The number of store commands does not depend on how many
- * submissions there are: one bulk write per collection touched, one ledger
- * insert, one bulk write of marks.
+ * submissions there are: one read of the catalog entries' search terms (for
+ * the change announced at the end), one bulk write per collection touched,
+ * one ledger insert, one bulk write of marks.
  *
  * Live documents written by a submission carry `_pushVersion` (the ordering
  * key of the published version); every write and delete of owned documents
