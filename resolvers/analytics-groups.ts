@@ -120,6 +120,11 @@ export function orderGroups(groups: AggregateGroup[], dimensions: readonly Dimen
   });
 }
 
+/** The record loaded for a key's id (undefined: not loaded, so the field asks the loaders), or null when the key has none. */
+function linked<T>(records: Map<string, T> | undefined, id: unknown): T | null | undefined {
+  return typeof id === 'string' ? records?.get(id) : null;
+}
+
 const orNull = (value: string | number | null | undefined) => (value === undefined ? null : value);
 
 /**
@@ -129,7 +134,6 @@ const orNull = (value: string | number | null | undefined) => (value === undefin
  * when `links` holds them (else the field asks the loaders).
  */
 export function keyValue(key: GroupKey, links?: GroupLinks): Record<string, unknown> {
-  const linked = <T>(records: Map<string, T> | undefined, id: unknown) => (typeof id === 'string' ? records?.get(id) : null);
   return {
     organization: linked(links?.organization, key.ORGANIZATION),
     recipientOrganization: linked(links?.recipientOrganization, key.RECIPIENT_ORGANIZATION),

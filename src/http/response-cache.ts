@@ -171,9 +171,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const unsubscribe = options.changes.subscribe((change) => {
     generation++;
     for (const id of [...change.recordIds, ...change.organizationIds]) for (const key of [...(byRecord.get(id) ?? [])]) drop(key);
-    const changedTerms = change.searchTerms.map((terms) => new Set(terms));
+    // The changed entries' terms as sets, made once and only if a cached search asks.
+    let changedTerms: Array<Set<string>> | null = null;
     for (const [key, entry] of [...entries]) {
-      if (entry.lists || (entry.searches !== null && touchesSearches(entry.searches, changedTerms))) drop(key);
+      if (entry.lists) drop(key);
+      else if (entry.searches !== null && touchesSearches(entry.searches, (changedTerms ??= change.searchTerms.map((terms) => new Set(terms))))) drop(key);
     }
   });
 

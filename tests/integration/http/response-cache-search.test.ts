@@ -6,10 +6,10 @@
  * keeps the searches the record no longer matched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueKey, type IssuedKey } from '../../helpers/credentials.js';
-import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
+import type { IssuedKey } from '../../helpers/credentials.js';
+import type { TestGateway } from '../../helpers/gateway.js';
+import { DIRECT_PUBLISHER as PLANNING, publicRead, startCachingGateway } from '../../helpers/public-cache.js';
 
-const PLANNING = 'org-neicuo-gjb';
 const SEARCH = 'query($s: String!) { disclosures(first: 5, filter: { search: $s }) { totalCount edges { node { id title } } } }';
 const LIST = '{ disclosures(first: 5) { edges { node { id title } } } }';
 /** The number of matches only: a record counted here is on no page of it. */
@@ -19,8 +19,7 @@ let gateway: TestGateway;
 let key: IssuedKey;
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ seed: true, directPublication: [PLANNING], caching: { responseCache: { maxEntries: 1000, ttlMs: 60_000 } } });
-  key = await issueKey(gateway, { role: 'department', organizationId: PLANNING, stores: ['finance'], sourceSystem: '规建办系统' });
+  ({ gateway, department: key } = await startCachingGateway());
 });
 
 afterAll(async () => {
@@ -28,9 +27,8 @@ afterAll(async () => {
 });
 
 async function viaCache(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data: { disclosures: { totalCount?: number; edges: Array<{ node: { id: string } }> } } };
-  return { cache: response.headers.get('x-cache'), ids: body.data.disclosures.edges.map((e) => e.node.id), total: body.data.disclosures.totalCount };
+  const { cache, body } = await publicRead<{ disclosures: { totalCount?: number; edges: Array<{ node: { id: string } }> } }>(gateway, query, variables);
+  return { cache, ids: body.data.disclosures.edges.map((e) => e.node.id), total: body.data.disclosures.totalCount };
 }
 
 describe('cached searches and published changes', () => {

@@ -5,10 +5,10 @@
  * item page stays cached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueKey, type IssuedKey } from '../../helpers/credentials.js';
-import { startTestGateway, type TestGateway } from '../../helpers/gateway.js';
+import type { IssuedKey } from '../../helpers/credentials.js';
+import type { TestGateway } from '../../helpers/gateway.js';
+import { DIRECT_PUBLISHER as PLANNING, publicRead, startCachingGateway } from '../../helpers/public-cache.js';
 
-const PLANNING = 'org-neicuo-gjb';
 const ITEM = 'query($id: ID!) { node(id: $id) { id ... on Disclosure { title } } }';
 const LIST = '{ disclosures(first: 5) { edges { node { id title } } } }';
 
@@ -16,18 +16,14 @@ let gateway: TestGateway;
 let key: IssuedKey;
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ seed: true, directPublication: [PLANNING], caching: { responseCache: { maxEntries: 1000, ttlMs: 60_000 } } });
-  key = await issueKey(gateway, { role: 'department', organizationId: PLANNING, stores: ['finance'], sourceSystem: '规建办系统' });
+  ({ gateway, department: key } = await startCachingGateway());
 });
 
 afterAll(async () => {
   await gateway?.stop();
 });
 
-async function viaCache(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return { cache: response.headers.get('x-cache'), body: (await response.json()) as { data: Record<string, unknown> } };
-}
+const viaCache = (query: string, variables: Record<string, unknown> = {}) => publicRead(gateway, query, variables);
 
 describe('response cache and withdrawal', () => {
   it('serves a published record from the cache until it is withdrawn, and never after', async () => {
