@@ -10,6 +10,8 @@ import { Arg, Ctx, Extensions, Info, Int, Query, Resolver } from 'type-graphql';
 import type { AnalyticsKind, Dimension } from '../datasources/analytics/analytics-request.js';
 import { analyticsOf } from '../datasources/analytics/analytics-service.js';
 import { ExpenseComparisons } from '../datasources/analytics/expense-comparisons.js';
+import { disclosureKindOf } from '../datasources/analytics/analytics-kinds.js';
+import { AGGREGATES } from '../src/http/aggregation-answers.js';
 import type { GatewayContext } from '../src/context.js';
 import { AGGREGATION_ESTIMATED_DOCUMENTS, COMPARISON_ESTIMATED_DOCUMENTS, ESTIMATED_DOCUMENTS } from '../schema/analytics-cost.js';
 import {
@@ -56,6 +58,12 @@ const GROUP_BY = { description: 'Dimensions to group by, in the order of the key
 const ORDER_BY = { nullable: true, description: 'Order of the groups (default: by key, ascending).' };
 const FIRST = { defaultValue: DEFAULT_GROUPS, description: `Number of groups returned, 0 to ${MAX_FIRST_GROUPS} (default ${DEFAULT_GROUPS}); \`groupCount\` and \`total\` cover all of them.` };
 const AGGREGATION_COST = { [ESTIMATED_DOCUMENTS]: AGGREGATION_ESTIMATED_DOCUMENTS };
+
+/** Declares the disclosure kind a field's answer sums, so a cached answer outlives changes of other kinds (`aggregation-answers.ts`). */
+function aggregates(kind: AnalyticsKind) {
+  const disclosureKind = disclosureKindOf(kind);
+  return disclosureKind === null ? {} : AGGREGATES(disclosureKind);
+}
 const PARTIAL =
   ' When a store does not answer, the result holds the stores that did, `complete` is false, and the response carries a SOURCE_UNAVAILABLE error naming the store at this field. An aggregation slower than the per-store time limit fails with STORE_TIME_LIMIT_EXCEEDED.';
 
@@ -84,7 +92,7 @@ function missing(unavailable: { source: string }[]) {
 @Resolver()
 export class AnalyticsResolver {
   @Query(() => ThreePublicExpenseAggregate, { description: `三公经费统计: 三公 expense lines grouped and summed (amount and counts).${PARTIAL}` })
-  @Extensions(AGGREGATION_COST)
+  @Extensions({ ...AGGREGATION_COST, ...aggregates('EXPENSE') })
   async threePublicExpenseAggregate(
     @Arg('first', () => Int, FIRST) first: number,
     @Arg('orderBy', () => AggregateOrder, ORDER_BY) orderBy: AggregateOrder | undefined,
@@ -97,7 +105,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => FundAllocationAggregate, { description: `下拨资金统计: fund allocations grouped and summed.${PARTIAL}` })
-  @Extensions(AGGREGATION_COST)
+  @Extensions({ ...AGGREGATION_COST, ...aggregates('ALLOCATION') })
   async fundAllocationAggregate(
     @Arg('first', () => Int, FIRST) first: number,
     @Arg('orderBy', () => AggregateOrder, ORDER_BY) orderBy: AggregateOrder | undefined,
@@ -110,7 +118,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => ProcurementAggregate, { description: `政府采购统计: procurements grouped, with tender and award values and tenderers.${PARTIAL}` })
-  @Extensions(AGGREGATION_COST)
+  @Extensions({ ...AGGREGATION_COST, ...aggregates('PROCUREMENT') })
   async procurementAggregate(
     @Arg('first', () => Int, FIRST) first: number,
     @Arg('orderBy', () => AggregateOrder, ORDER_BY) orderBy: AggregateOrder | undefined,
@@ -123,7 +131,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => CountAggregate, { description: `人事任免统计: appointments and dismissals counted by group.${PARTIAL}` })
-  @Extensions(AGGREGATION_COST)
+  @Extensions({ ...AGGREGATION_COST, ...aggregates('APPOINTMENT') })
   async appointmentAggregate(
     @Arg('first', () => Int, FIRST) first: number,
     @Arg('orderBy', () => AggregateOrder, ORDER_BY) orderBy: AggregateOrder | undefined,
@@ -149,7 +157,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => BudgetFinalResult, { description: `预算与决算对比: budget against final accounts of the 三公 items for one year.${PARTIAL}` })
-  @Extensions({ [ESTIMATED_DOCUMENTS]: COMPARISON_ESTIMATED_DOCUMENTS })
+  @Extensions({ [ESTIMATED_DOCUMENTS]: COMPARISON_ESTIMATED_DOCUMENTS, ...aggregates('EXPENSE') })
   async threePublicBudgetVsFinal(
     @Arg('byOrganization', () => Boolean, { defaultValue: false, description: 'One row per organization and item instead of per item.' }) byOrganization: boolean,
     @Arg('year', () => Int, { description: '年度: the year.' }) year: number,
@@ -165,7 +173,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => YearOverYearResult, { description: `同比: 三公 figures of a period against the same period a year earlier.${PARTIAL}` })
-  @Extensions({ [ESTIMATED_DOCUMENTS]: COMPARISON_ESTIMATED_DOCUMENTS })
+  @Extensions({ [ESTIMATED_DOCUMENTS]: COMPARISON_ESTIMATED_DOCUMENTS, ...aggregates('EXPENSE') })
   async threePublicYearOverYear(
     @Arg('groupBy', () => [YearOverYearDimension], { defaultValue: [YearOverYearDimension.EXPENSE_ITEM], description: 'Break-down of the rows (default: per item; none: one row).' })
     groupBy: YearOverYearDimension[],
@@ -196,7 +204,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => VehicleRunningCostResult, { description: `单车运行维护费: running cost of official vehicles per vehicle held, per organization, for one year.${PARTIAL}` })
-  @Extensions({ [ESTIMATED_DOCUMENTS]: COMPARISON_ESTIMATED_DOCUMENTS })
+  @Extensions({ [ESTIMATED_DOCUMENTS]: COMPARISON_ESTIMATED_DOCUMENTS, ...aggregates('EXPENSE') })
   async threePublicVehicleRunningCosts(
     @Arg('phase', () => BudgetPhase, { defaultValue: BudgetPhase.FINAL, description: 'Budget or final accounts (default: final).' }) phase: BudgetPhase,
     @Arg('year', () => Int, { description: '年度: the year.' }) year: number,

@@ -35,6 +35,7 @@ import { authenticate, Authenticator, principalOf } from './auth/authenticate.js
 import { publicCacheControlPlugin } from './http/cache-control.js';
 import { persistedQueries } from './http/persisted-queries.js';
 import { privateAnswerCheck } from './http/private-answers.js';
+import { aggregationKindsCheck } from './http/aggregation-answers.js';
 import { createResponseCache, type ResponseCache } from './http/response-cache.js';
 import type { Principal } from '../datasources/principal.js';
 
@@ -91,7 +92,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   const isPublicCaller = (_req: unknown, res: express.Response) => principalOf(res).role === 'public';
   const responseCache: ResponseCache | null =
     changes && config.responseCache
-      ? createResponseCache({ changes, isPublic: (req, res) => isPublicCaller(req, res as express.Response), isPrivate, ...config.responseCache })
+      ? createResponseCache({ changes, partitionOf: (_req, res) => answerPartitionOf(principalOf(res as express.Response)), isPrivate, aggregationKinds: aggregationKindsCheck(schema), ...config.responseCache })
       : null;
   // The analytics service of these stores, with the configured time limit and cache, made before a request would make it with defaults.
   const analyticsCache = changes ? analyticsOf(stores as unknown as Stores, config.analytics ?? {}).cache : null;
@@ -197,6 +198,19 @@ function bodyParser(config: Pick<GatewayConfig, 'bodyLimitBytes'> & Partial<Pick
   const publicParser = express.json({ limit: config.bodyLimitBytes });
   const authenticatedParser = express.json({ limit: Math.max(config.bodyLimitBytes, config.authenticatedBodyLimitBytes ?? config.bodyLimitBytes) });
   return (req, res, next) => (principalOf(res).role === 'public' ? publicParser : authenticatedParser)(req, res, next);
+}
+
+/**
+ * The response cache's partition for a caller: callers of one partition get
+ * the same answer to the same request. The public is one. Analysts are
+ * another: they read exactly what the public reads (published records,
+ * nothing of their own), only with a larger query budget, so an answer to
+ * one analyst is the answer to every analyst, but not to the public, whose
+ * budget may refuse the same query. Departments, reviewers and admins see
+ * unpublished state of their own and are never answered from the cache.
+ */
+function answerPartitionOf(principal: Principal): string | null {
+  return principal.role === 'public' || principal.role === 'analyst' ? principal.role : null;
 }
 
 /** API keys from the stores' credentials (absent from HTTP-layer test stores) and JWTs as configured. */

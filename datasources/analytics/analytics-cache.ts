@@ -16,7 +16,7 @@
  */
 import type { ChangeFeed } from '../change-feed.js';
 import type { AggregateGroup, AggregationRequest } from './analytics-request.js';
-import { KIND_DEFINITIONS } from './analytics-kinds.js';
+import { disclosureKindOf } from './analytics-kinds.js';
 import { storedDimensions } from './aggregation-pipeline.js';
 
 /** Bounds of the cache. */
@@ -153,5 +153,5 @@ function keyOf(request: AggregationRequest): string {
 }
 
 function dependencyOf(request: AggregationRequest): Dependency {
-  return KIND_DEFINITIONS[request.kind].published?.kind ?? null;
+  return disclosureKindOf(request.kind);
 }

@@ -223,6 +223,11 @@ const CATALOG_ITEM: KindDefinition = {
 /** The definition of every kind. */
 export const KIND_DEFINITIONS: Record<AnalyticsKind, KindDefinition> = { EXPENSE, ALLOCATION, PROCUREMENT, APPOINTMENT, CATALOG_ITEM };
 
+/** The disclosure kind (as the change feed names it) whose records an aggregation of `kind` sums; null for catalog items, which count entries of every kind. */
+export function disclosureKindOf(kind: AnalyticsKind): DisclosureKind | null {
+  return KIND_DEFINITIONS[kind].published?.kind ?? null;
+}
+
 /** Dimensions a kind can be grouped by: those with an expression, plus the organization's level when it has an organization. */
 export function dimensionsOf(kind: AnalyticsKind): Dimension[] {
   const own = Object.keys(KIND_DEFINITIONS[kind].dimensions) as Dimension[];

@@ -9,11 +9,17 @@
  * any listing; so is an answer that names no record at all, such as a count
  * or a sum, which any change may alter). A catalog search is the exception
  * among lists: it goes only when a changed entry's search terms could match
- * it (`search-answers.ts`). An entry naming an organization
- * whose catalog changed goes too. A response computed while a change was
+ * it (`search-answers.ts`). So is an aggregation: it goes only on a change
+ * of a disclosure kind it sums (`aggregation-answers.ts`). An entry naming
+ * an organization whose catalog changed goes too, unless it is aggregations
+ * only (a group key names its organization, whose catalog is not in the
+ * answer). A response computed while a change was
  * announced is not stored, so a withdrawn record is never served from the
  * cache. Operations that select a private field (see `private-answers.ts`)
- * are never stored. A hit replays the Cache-Control and Vary the first
+ * are never stored. Answers are kept per partition of callers who are
+ * answered alike (the public; analysts, who read what the public reads with
+ * a larger query budget): a caller outside every partition is never served
+ * from the cache. A hit replays the Cache-Control and Vary the first
  * answer carried; GET and POST are kept apart, since they differ there.
  * Misses are coalesced: while one request computes an answer, the same
  * request arriving meanwhile waits for it and is answered from the cache
@@ -24,6 +30,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 import type { PublishedChange } from '../../datasources/change-feed.js';
+import type { AggregationKindsCheck } from './aggregation-answers.js';
 import { searchDependencies, searchFieldsOf, touchesSearches, type SearchField } from './search-answers.js';
 
 /** Where changes are announced (the stores' `changes` feed). */
@@ -33,14 +40,21 @@ export interface ChangeSource {
 
 export interface ResponseCacheOptions {
   changes: ChangeSource;
-  /** Whether the caller is the public (only public reads are cached); by default, requests without an Authorization header. */
-  isPublic?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * The partition of callers the request's caller belongs to: callers of one
+   * partition get the same answer to the same request, whoever they are.
+   * Null: this caller is never answered from the cache, nor is its answer
+   * kept. By default `public` for requests without an Authorization header.
+   */
+  partitionOf?: (req: IncomingMessage, res: ServerResponse) => string | null;
   /** Entries kept at most; the oldest go first (default 10,000). */
   maxEntries?: number;
   /** How long an entry lives, bounding how late a scheduled publication shows in lists (default 60 s). */
   ttlMs?: number;
   /** Whether an operation's answers are private (never stored); by default none are. */
   isPrivate?: (document: DocumentNode) => boolean;
+  /** The disclosure kinds an operation depends on when it is aggregations only (see `aggregation-answers.ts`); by default none is. */
+  aggregationKinds?: AggregationKindsCheck;
   now?: () => number;
 }
 
@@ -73,6 +87,16 @@ interface Entry {
   lists: boolean;
   /** For an answer that is catalog searches only: each search's query n-grams (`search-answers.ts`); null otherwise. */
   searches: string[][] | null;
+  /** For an answer that is aggregations only: the disclosure kinds it sums (`aggregation-answers.ts`); null otherwise. */
+  kinds: readonly string[] | null;
+}
+
+/** What the cache needs to know of an operation text, worked out once. */
+interface ParsedOperation {
+  /** Its type, or null when it may not be cached (it does not parse, names no single operation, or is private). */
+  type: OperationTypeNode | null;
+  searches: SearchField[];
+  kinds: readonly string[] | null;
 }
 
 /** A GraphQL-over-HTTP request's operation fields, as sent. */
@@ -142,15 +166,16 @@ export function operationOf(req: IncomingMessage & { body?: unknown }): Operatio
 
 /** Creates the cache and subscribes it to `options.changes`; mount `middleware` after the JSON body parser, before GraphQL. */
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
-  const isPublic = options.isPublic ?? ((req) => req.headers.authorization === undefined);
+  const partitionOf = options.partitionOf ?? ((req) => (req.headers.authorization === undefined ? 'public' : null));
+  const aggregationKinds = options.aggregationKinds ?? (() => null);
   const maxEntries = options.maxEntries ?? 10_000;
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   const byRecord = new Map<string, Set<string>>();
   const isPrivate = options.isPrivate ?? (() => false);
-  /** Per operation text: its type when it may be cached (null when it may not: not a single query, private, or not parsed), and its root search fields. */
-  const operationTypes = new Map<string, { type: OperationTypeNode | null; searches: SearchField[] }>();
+  /** Per operation text and name. */
+  const operationTypes = new Map<string, ParsedOperation>();
   let generation = 0;
   const counters = { hits: 0, misses: 0, dropped: 0, coalesced: 0 };
   /** Keys being computed now, settled when that response is finished or abandoned. */
@@ -170,24 +195,28 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   const unsubscribe = options.changes.subscribe((change) => {
     generation++;
-    for (const id of [...change.recordIds, ...change.organizationIds]) for (const key of [...(byRecord.get(id) ?? [])]) drop(key);
+    for (const id of change.recordIds) for (const key of [...(byRecord.get(id) ?? [])]) drop(key);
+    for (const id of change.organizationIds) for (const key of [...(byRecord.get(id) ?? [])]) if (entries.get(key)?.kinds === null) drop(key);
     // The changed entries' terms as sets, made once and only if a cached search asks.
     let changedTerms: Array<Set<string>> | null = null;
     for (const [key, entry] of [...entries]) {
       if (entry.lists) drop(key);
+      else if (entry.kinds !== null && entry.kinds.some((kind) => change.kinds.includes(kind))) drop(key);
       else if (entry.searches !== null && touchesSearches(entry.searches, (changedTerms ??= change.searchTerms.map((terms) => new Set(terms))))) drop(key);
     }
   });
 
-  /** The operation's type and root searches, from a memo of parsed documents (type null when it does not parse, names no single operation, or is private). */
-  const parsedOperation = (query: string, operationName: string | undefined): { type: OperationTypeNode | null; searches: SearchField[] } => {
+  /** The operation's type, root searches and aggregated kinds, from a memo of parsed documents. */
+  const parsedOperation = (query: string, operationName: string | undefined): ParsedOperation => {
     const memo = `${operationName ?? ''}\u0000${query}`;
     const known = operationTypes.get(memo);
     if (known) return known;
-    let parsed: { type: OperationTypeNode | null; searches: SearchField[] } = { type: null, searches: [] };
+    let parsed: ParsedOperation = { type: null, searches: [], kinds: null };
     try {
       const document = parse(query);
-      if (!isPrivate(document)) parsed = { type: getOperationAST(document, operationName)?.operation ?? null, searches: searchFieldsOf(document, operationName) };
+      if (!isPrivate(document)) {
+        parsed = { type: getOperationAST(document, operationName)?.operation ?? null, searches: searchFieldsOf(document, operationName), kinds: aggregationKinds(document, operationName) };
+      }
     } catch {
       // Not GraphQL: GraphQL itself answers it, uncached.
     }
@@ -276,9 +305,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       if (parsed.errors !== undefined || parsed.data == null) return;
       const ids = new Set<string>();
       // Searches only: a change matters when the changed entries' terms could match them (see search-answers.ts).
-      const searches = searchDependencies(parsed.data, parsedOperation(operation.query!, operation.operationName).searches, operation.variables);
-      // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it.
-      const lists = (scan(parsed.data, ids) || ids.size === 0) && searches === null;
+      const { searches: searchFields, kinds } = parsedOperation(operation.query!, operation.operationName);
+      const searches = kinds === null ? searchDependencies(parsed.data, searchFields, operation.variables) : null;
+      // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it, unless it is aggregations of known kinds.
+      const lists = (scan(parsed.data, ids) || ids.size === 0) && searches === null && kinds === null;
       // Asked-for ids count too: an item that is not public yet answers null and must go when it is published.
       scan(operation.variables, ids);
       for (const literal of operation.query!.match(/"[A-Za-z0-9_-]{4,}"/gu) ?? []) scan(literal.slice(1, -1), ids);
@@ -288,7 +318,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         const value = res.getHeader(name);
         if (value !== undefined) headers.push([name, String(value)]);
       }
-      store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), headers, expires: now() + ttlMs, recordIds: [...ids], lists, searches });
+      store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), headers, expires: now() + ttlMs, recordIds: [...ids], lists, searches, kinds });
     };
     next();
   }
@@ -296,9 +326,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   return {
     middleware(req, res, next) {
       const operation = operationOf(req);
-      if (!operation || typeof operation.query !== 'string' || !isPublic(req, res) || parsedOperation(operation.query, operation.operationName).type !== 'query') return next();
+      if (!operation || typeof operation.query !== 'string') return next();
+      const partition = partitionOf(req, res);
+      if (partition === null || parsedOperation(operation.query, operation.operationName).type !== 'query') return next();
       const accept = req.headers.accept ?? '';
-      const key = JSON.stringify([req.method, operation.query, operation.operationName ?? null, operation.variables ?? null, accept]);
+      const key = JSON.stringify([partition, req.method, operation.query, operation.operationName ?? null, operation.variables ?? null, accept]);
       answer(req, res, next, operation, key, false);
     },
     stats() {
