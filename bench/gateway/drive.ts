@@ -4,7 +4,8 @@
  * It sends the plan's requests round-robin from a fixed number of
  * connections for a fixed time (optionally at a fixed overall rate), and
  * prints one JSON line: throughput, latency percentiles from every
- * response, and the count of errors and non-2xx answers.
+ * response (and per group, when the plan's requests name one), and the
+ * count of errors and non-2xx answers.
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -17,6 +18,16 @@ export interface PlannedRequest {
   path: string;
   headers: Record<string, string>;
   body?: string;
+  /** The group whose latencies are also summarized on their own (the mixed load's reads, aggregations and pushes). */
+  group?: string;
+}
+
+/** Latency percentiles of one group of requests. */
+export interface GroupLatency {
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
 }
 
 /** What the driver is asked to do. */
@@ -41,15 +52,25 @@ export interface DriveResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Per group named in the plan: its requests' latencies. */
+  groups?: Record<string, GroupLatency>;
+}
+
+/** What autocannon's client holds: the per-request context passed to `setupRequest`, still that of the answered request when its response is emitted. */
+interface ClientWithContext {
+  requestIterator?: { context?: { group?: string } };
 }
 
 async function drive(plan: DrivePlan): Promise<DriveResult> {
   let next = 0;
   let sequence = plan.firstSequence ?? 1;
   const latencies: number[] = [];
+  const byGroup = new Map<string, number[]>();
   let non2xx = 0;
-  const setupRequest = () => {
+  // autocannon passes each connection's per-request context second (its typings omit it).
+  const setupRequest = (_request: unknown, context?: { group?: string }) => {
     const request = plan.requests[next++ % plan.requests.length]!;
+    if (context) context.group = request.group;
     const body = request.body?.includes(SEQUENCE) ? numbered(request.body, sequence++) : request.body;
     return { method: request.method, path: request.path, headers: request.headers, ...(body !== undefined ? { body } : {}) };
   };
@@ -74,11 +95,23 @@ async function drive(plan: DrivePlan): Promise<DriveResult> {
           p99: summary.p99,
           errors: result.errors + result.timeouts,
           non2xx,
+          ...(byGroup.size > 0
+            ? { groups: Object.fromEntries([...byGroup].map(([group, values]) => {
+                const { p50, p95, p99 } = summarize(values);
+                return [group, { requests: values.length, p50, p95, p99 }];
+              })) }
+            : {}),
         });
       },
     );
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    instance.on('response', (client: ClientWithContext, statusCode: number, _bytes: number, responseTime: number) => {
       latencies.push(responseTime);
+      const group = client.requestIterator?.context?.group;
+      if (group !== undefined) {
+        const values = byGroup.get(group) ?? [];
+        values.push(responseTime);
+        byGroup.set(group, values);
+      }
       // 304 is the answer a conditional GET wants.
       if (statusCode >= 300 && statusCode !== 304) non2xx++;
     });

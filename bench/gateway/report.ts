@@ -86,5 +86,14 @@ export function formatGatewayTables(unordered: GatewayRow[], scales: ScaleInfo[]
       Object.values(r.p50ByPageSize).map((v) => n(v, 1)).join(' / '),
     ]),
   );
-  return `${measured}\n\n${ratios}`;
+  const grouped = rows.filter((r) => r.groups !== undefined);
+  const groups = grouped.length === 0
+    ? ''
+    : `\n\n${table(
+        ['docs/store', 'server', 'scenario', 'group', 'requests', 'p50 ms', 'p95 ms', 'p99 ms'],
+        grouped.flatMap((r) =>
+          Object.entries(r.groups!).map(([group, latency]) => [n(r.scale), r.server, r.scenario, group, n(latency.requests), n(latency.p50, 1), n(latency.p95, 1), n(latency.p99, 1)]),
+        ),
+      )}`;
+  return `${measured}\n\n${ratios}${groups}`;
 }

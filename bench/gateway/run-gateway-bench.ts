@@ -10,7 +10,7 @@
 import { MongoClient } from 'mongodb';
 import { startEmbeddedProcess } from '../lib/embedded-process.js';
 import type { DatasetIndex } from './dataset.js';
-import type { DrivePlan, PlannedRequest } from './drive.js';
+import type { DrivePlan, GroupLatency, PlannedRequest } from './drive.js';
 import { numbered, SEQUENCE } from './sequence.js';
 import { sendOne } from './one-request.js';
 import { handwrittenCatalogPage } from './handwritten-catalog.js';
@@ -56,6 +56,8 @@ export interface GatewayRow {
   non2xx: number;
   /** For the fixed-rate run: resident memory when it started. */
   residentBytesAtStart?: number;
+  /** For the mixed load: latencies of its reads, aggregations and pushes on their own. */
+  groups?: Record<string, GroupLatency>;
 }
 
 export interface ScaleInfo {

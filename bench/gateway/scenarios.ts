@@ -145,17 +145,20 @@ export function pushRequests(credentials: BenchCredentials, batches: number, siz
  * the pushes or of the aggregations, to see what each costs the rest.
  */
 export function mixedRequests(index: DatasetIndex, credentials: BenchCredentials, without: 'pushes' | 'aggregations' | null = null): PlannedRequest[] {
-  const items = itemRequests(index);
-  const searches = searchRequests();
-  const analytics = analyticsRequests(credentials);
-  const pushes = pushRequests(credentials, 20, 100, 'mixed', true);
+  // Each request names its group, whose latencies the load generator also summarizes on their own.
+  const reads = (requests: PlannedRequest[]) => requests.map((request) => ({ ...request, group: 'reads' }));
+  const items = reads(itemRequests(index));
+  const searches = reads(searchRequests());
+  const catalog = reads(catalogRequests(50))[0]!;
+  const analytics = analyticsRequests(credentials).map((request) => ({ ...request, group: 'aggregations' }));
+  const pushes = pushRequests(credentials, 20, 100, 'mixed', true).map((request) => ({ ...request, group: 'pushes' }));
   const mixed: PlannedRequest[] = [];
   for (let i = 0; i < 1_000; i++) {
     const slot = i % 100;
     if (slot === 99) mixed.push(without === 'pushes' ? items[i % items.length]! : pushes[Math.floor(i / 100) % pushes.length]!);
     else if (slot >= 90) mixed.push(without === 'aggregations' ? items[i % items.length]! : analytics[i % analytics.length]!);
     else if (slot % 9 < 6) mixed.push(items[i % items.length]!);
-    else if (slot % 9 < 8) mixed.push(catalogRequests(50)[0]!);
+    else if (slot % 9 < 8) mixed.push(catalog);
     else mixed.push(searches[i % searches.length]!);
   }
   return mixed;

@@ -29,6 +29,7 @@ interface Row {
   residentBytes: number;
   errors: number;
   non2xx: number;
+  groups?: Record<string, { requests: number; p50: number; p99: number }>;
 }
 
 describe('npm run bench -- gateway', () => {
@@ -70,6 +71,14 @@ describe('npm run bench -- gateway', () => {
       expect(row.errors + row.non2xx, name).toBe(0);
       // Every uncached GraphQL answer reads the store; a warm cache or an unchanged page (304) may not.
       if (row.server !== 'cached' && row.scenario !== 'catalog-304') expect(row.roundTripsPerRequest, name).toBeGreaterThan(0);
+      // The mixed load's latencies also come per group, and every answered request is in one.
+      if (row.scenario.startsWith('mixed')) {
+        const groups = row.groups ?? {};
+        expect(Object.keys(groups), name).toEqual(expect.arrayContaining(['reads', 'aggregations']));
+        if (row.requests >= 200) expect(Object.keys(groups), name).toContain('pushes');
+        expect(Object.values(groups).reduce((sum, group) => sum + group.requests, 0), name).toBe(row.requests);
+        for (const [group, latency] of Object.entries(groups)) expect(latency.p99, `${name} ${group}`).toBeGreaterThanOrEqual(latency.p50);
+      }
     }
     const ratios = result.ratios[0]!;
     for (const figure of ['overNPlusOne', 'overHandwritten', 'overPeer', 'cachedOverUncached']) {
