@@ -7,7 +7,9 @@
  * conservative on lists (an entry holding any list is dropped on every
  * change of any catalog, since a new or withdrawn record can enter or leave
  * any listing; so is an answer that names no record at all, such as a count
- * or a sum, which any change may alter). A catalog search is the exception
+ * or a sum, which any change may alter). A list of plain values on an
+ * object the answer identifies, such as a record's channels, is that
+ * object's own content, not a listing. A catalog search is the exception
  * among lists: it goes only when a changed entry's search terms could match
  * it (`search-answers.ts`). So is an aggregation: it goes only on a change
  * of a disclosure kind it sums (`aggregation-answers.ts`). An entry naming
@@ -131,7 +133,18 @@ function recordIdOf(value: string): string | null {
   return match ? match[1]! : null;
 }
 
-/** Record ids of every global id in `value`, and whether it holds a list. */
+/** Whether `value` is a non-empty array of plain values (strings, numbers, booleans, nulls): no records in it. */
+function isValueList(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => item === null || typeof item !== 'object');
+}
+
+/**
+ * Record ids of every global id in `value`, and whether it holds a list
+ * (a listing that records may enter or leave). A list of plain values on an
+ * object the answer identifies by its global id (a record's `channels`, an
+ * organization's `otherNames`) is that object's own content, not a
+ * listing: it changes only with the object, whose id drops the entry.
+ */
 function scan(value: unknown, ids: Set<string>): boolean {
   if (typeof value === 'string') {
     const id = recordIdOf(value);
@@ -142,8 +155,14 @@ function scan(value: unknown, ids: Set<string>): boolean {
     for (const item of value) scan(item, ids);
     return true;
   }
+  if (value === null || typeof value !== 'object') return false;
+  const object = value as Record<string, unknown>;
+  const identified = typeof object.id === 'string' && recordIdOf(object.id) !== null;
   let lists = false;
-  if (value !== null && typeof value === 'object') for (const item of Object.values(value)) lists = scan(item, ids) || lists;
+  for (const item of Object.values(object)) {
+    if (identified && isValueList(item)) for (const element of item) scan(element, ids);
+    else lists = scan(item, ids) || lists;
+  }
   return lists;
 }
 
