@@ -2,7 +2,9 @@
  * The push of one batch of records of one kind. Without transactions, and
  * surviving a kill at any point:
  *   1. one `find` of the batch's submissions by `_id $in`;
- *   2. every record classified: invalid, forbidden, a duplicate in the batch,
+ *   2. every record classified: invalid, forbidden, naming an organization
+ *      not in the directory (one read of the office store, only when a
+ *      record names one other than the department's own), a duplicate in the batch,
  *      unchanged (same version), stale (older), a unique value (ocid…)
  *      another record holds, or created/updated; effects left half-done by
  *      an earlier attempt are completed first;
@@ -26,6 +28,7 @@ import { recordIdOf, type RecordIssue } from './record-kind.js';
 import { describeVersionType, parseVersion, type SourceVersion } from './source-version.js';
 import { submissionIdOf, SUBMISSIONS_COLLECTION, type SubmissionDoc, type SubmissionState } from './submission.js';
 import { uniqueClashes } from './unique-values.js';
+import { missingOrganizations } from './organization-directory.js';
 
 /** Most records one push may carry. */
 export const MAX_PUSH_BATCH = 1000;
@@ -139,6 +142,24 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
     firstIndexOf.set(submissionId, index);
     candidates.push({ index, sourceId, version, content: validated.content, organizationId, submissionId, recordId: recordIdOf(kind, organizationId, sourceId) });
   });
+
+  const missing = await missingOrganizations(
+    deps.connections.office,
+    candidates.map((c) => ({ key: c.index, named: [{ path: 'organizationId', organizationId: c.organizationId }, ...(kind.namedOrganizations?.(c.content) ?? [])] })),
+    // An API key's organization was checked when the key was issued; a JWT's is only claimed by its issuer.
+    actor.principal.via === 'api-key' ? actor.principal.organizationId : null,
+  );
+  if (missing.size > 0) {
+    for (const [index, absent] of missing) {
+      const candidate = candidates.find((c) => c.index === index)!;
+      outcomes[index] = refused(index, kind.name, candidate.sourceId, candidate.version.value, absent.map(({ path, organizationId }) => ({
+        code: 'INVALID_RECORD',
+        path,
+        message: `${path} names organization ${organizationId}, which is not in the organization directory (组织机构); nothing of this record was written.`,
+      })));
+    }
+    candidates.splice(0, candidates.length, ...candidates.filter((c) => !missing.has(c.index)));
+  }
 
   if (candidates.length > 0) {
     const connection = deps.connections[kind.store];

@@ -68,6 +68,12 @@ export interface UniqueValue {
   path: string;
 }
 
+/** An organization a pushed record names, and where. */
+export interface NamedOrganization {
+  path: string;
+  organizationId: string;
+}
+
 /** One kind of pushed record; implementations are stateless objects. */
 export interface RecordKind<C extends Document = Document> {
   /** Name used in submissions, the ledger and the API (the GraphQL type name of the live record, e.g. `ThreePublicExpenseStatement`). */
@@ -80,6 +86,8 @@ export interface RecordKind<C extends Document = Document> {
   validate(fields: Readonly<Record<string, unknown>>): Validated<C>;
   /** The organization the record belongs to (whose department may write it). */
   organizationOf(content: C): string;
+  /** Other organizations the record names (a recipient village, a post's organization), with their paths in the pushed record: each must be in the organization directory. */
+  namedOrganizations?(content: C): NamedOrganization[];
   /** The live documents and catalog entry of `content` published under `context.recordId`. */
   project(content: C, context: ProjectionContext): Projection;
   /**

@@ -78,6 +78,8 @@ export const appointmentKind: RecordKind<AppointmentContent> = {
 
   organizationOf: (content) => content.organizationId,
 
+  namedOrganizations: (content) => [{ path: 'post.organizationId', organizationId: content.post.organizationId }],
+
   project(content, { recordId, publishedAt }) {
     const { person, post } = content;
     const decision = content.action === 'APPOINT' ? `任命${person.name}同志为${post.label}` : `免去${person.name}同志${post.label}职务`;

@@ -50,6 +50,8 @@ export const fundAllocationKind: RecordKind<FundAllocationContent> = {
 
   organizationOf: (content) => content.organizationId,
 
+  namedOrganizations: (content) => (content.recipientOrganizationId === null ? [] : [{ path: 'recipientOrganizationId', organizationId: content.recipientOrganizationId }]),
+
   project(content, { recordId, publishedAt }) {
     const { organizationId: payerId, title: heading, channels: published, ...allocation } = content;
     const recipient = allocation.recipientProject ?? allocation.recipientOrganizationId;

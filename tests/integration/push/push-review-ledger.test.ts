@@ -321,3 +321,24 @@ describe('direct publication and reads after a write in the same request', () =>
     ]);
   });
 });
+
+describe('organizations a record names', () => {
+  it('refuses a record naming an organization that is not in the directory, per record, and writes the others', async () => {
+    const PUSH_ALLOCATIONS = `mutation($records: [FundAllocationPushInput!]!) { push: pushFundAllocations(records: $records) { totals { created updated unchanged rejected } outcomes { index sourceId version outcome recordId submissionId state error { code message path } errors { code path } } } }`;
+    const allocation = (sourceId: string, recipientOrganizationId: string, organizationId = FINANCE) => ({ sourceId, version: 1, organizationId, recipientOrganizationId, purpose: '运转经费', amount: '3000.00', date: '2015-03-02' });
+    const pushed = await ok<PushData>(PUSH_ALLOCATIONS, { records: [allocation('dir-1', 'org-no-such-village'), allocation('dir-2', 'org-neicuo-v-xucuo')] }, financeKey.headers);
+    expect(pushed.push.totals).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 1 });
+    expect(pushed.push.outcomes[0]!.error).toEqual({
+      code: 'INVALID_RECORD',
+      path: 'recipientOrganizationId',
+      message: 'recipientOrganizationId names organization org-no-such-village, which is not in the organization directory (组织机构); nothing of this record was written.',
+    });
+    // Nothing of the refused record was kept: the same record with a known recipient is new.
+    const again = await ok<PushData>(PUSH_ALLOCATIONS, { records: [allocation('dir-1', 'org-neicuo-v-xucuo')] }, financeKey.headers);
+    expect(again.push.totals).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 0 });
+    // An admin may write for any organization, but only one the directory holds.
+    const admin = await ok<PushData>(PUSH_ALLOCATIONS, { records: [allocation('dir-3', 'org-neicuo-v-xucuo', 'org-no-such-bureau')] }, roles.admin.headers);
+    expect(admin.push.outcomes[0]!.error?.path).toBe('organizationId');
+    expect(admin.push.totals.rejected).toBe(1);
+  });
+});

@@ -14,6 +14,7 @@ import { FINANCE_INDEXES } from '../../../datasources/finance/finance-store.js';
 import { PERSONNEL_INDEXES } from '../../../datasources/personnel/personnel-store.js';
 import { PROCUREMENT_INDEXES } from '../../../datasources/procurement/procurement-store.js';
 import { CATALOG_INDEXES } from '../../../datasources/catalog/catalog-source.js';
+import { ORGANIZATIONS } from '../../../datasources/office/office-store.js';
 import type { CollectionIndexes } from '../../../datasources/store-connection.js';
 
 /** Each store's own indexes (the office store's catalog only: its records are not pushed here). */
@@ -22,6 +23,8 @@ import { startTestMongo, type TestMongo } from '../../helpers/mongo.js';
 
 export const FINANCE_ORG = 'org-neicuo-czs';
 export const PLANNING_ORG = 'org-neicuo-gjb';
+/** The organization directory of these stores: the town and its two offices. */
+const DIRECTORY = ['org-neicuo', FINANCE_ORG, PLANNING_ORG];
 
 function principal(id: string, fields: Partial<Principal>): Principal {
   return { id, role: 'department', organizationId: null, stores: [], sourceSystem: null, publishesDirectly: false, via: 'api-key', ...fields };
@@ -53,6 +56,8 @@ export async function startPushFixture(): Promise<PushFixture> {
       new StoreConnection(store, { uri: mongo.uri, dbName: mongo.dbName(store), timeoutMS: 10_000, onCommand: (e) => commands.push(e) }, [...STORE_INDEXES[store], ...PUSH_INDEXES]),
     ]),
   ) as Record<StoreName, StoreConnection>;
+  // The organization directory holds the organizations the push tests name.
+  await connections.office.run((db) => db.collection<{ _id: string; name: string; parentId: null }>(ORGANIZATIONS).insertMany(DIRECTORY.map((_id) => ({ _id, name: _id, parentId: null }))));
   const changes = new ChangeFeed();
   const announced: PublishedChange[] = [];
   changes.subscribe((change) => announced.push(change));

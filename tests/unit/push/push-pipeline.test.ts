@@ -162,6 +162,22 @@ describe('admins', () => {
     ]);
     expect(report.outcomes[0]).toMatchObject({ outcome: 'CREATED', state: 'PENDING_REVIEW', recordId: 'alloc-org-neicuo-gjb-a-01' });
   });
+
+  it('may not push for an organization the directory does not hold, nor name one as a recipient; each record on its own', async () => {
+    const allocation = (sourceId: string, organizationId: string, recipientOrganizationId: string) =>
+      record(sourceId, 1, { organizationId, recipientOrganizationId, purpose: '进度款', amount: '1000.00', date: '2016-05-30' });
+    const report = await fx.desk.push({ principal: ADMIN, now: at('2016-06-01T00:00:00Z') }, 'FundAllocation', [
+      allocation('a-02', 'org-no-such-office', FINANCE_ORG),
+      allocation('a-03', PLANNING_ORG, 'org-no-such-village'),
+      allocation('a-04', PLANNING_ORG, FINANCE_ORG),
+    ]);
+    expect(report.outcomes.map((o) => [o.sourceId, o.outcome, o.problems.map((p) => [p.code, p.path])])).toEqual([
+      ['a-02', 'REJECTED', [['INVALID_RECORD', 'organizationId']]],
+      ['a-03', 'REJECTED', [['INVALID_RECORD', 'recipientOrganizationId']]],
+      ['a-04', 'CREATED', []],
+    ]);
+    expect(await docs('finance', 'submissions', { sourceId: { $in: ['a-02', 'a-03'] } })).toEqual([]);
+  });
 });
 
 describe('concurrent pushes of one record', () => {
