@@ -80,7 +80,7 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
   const hide = new OperationsByCollection();
   const documents = new OperationsByCollection();
   const show = new OperationsByCollection();
-  const announcement: Announcement = { recordIds: new Set(), organizationIds: new Set(), kinds: new Set(), searchTerms: await publishedSearchTerms(db, submissions) };
+  const announcement: Announcement = { recordIds: new Set(), organizationIds: new Set(), kinds: new Set(), searchTerms: [] };
   for (const submission of submissions) {
     const kind = kinds.get(submission.kind);
     const effect = submission.effect;
@@ -126,8 +126,11 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
       replaceOne: { filter: { $and: [{ _id: entry._id }, guard] }, replacement: { ...entry, [PUSH_VERSION_FIELD]: key }, upsert: true },
     });
   }
+  // The replaced entries' terms are read before any catalog entry is removed or replaced: before hiding, or else beside the documents' writes, which touch no catalog entry.
+  const replacedTerms = hide.byCollection.size > 0 ? Promise.resolve(await publishedSearchTerms(db, submissions)) : publishedSearchTerms(db, submissions);
   for (const [collection, operations] of hide.byCollection) await bulkWrite(db, collection, operations);
-  await Promise.all([...documents.byCollection].map(([collection, operations]) => bulkWrite(db, collection, operations)));
+  const [oldTerms] = await Promise.all([replacedTerms, ...[...documents.byCollection].map(([collection, operations]) => bulkWrite(db, collection, operations))]);
+  announcement.searchTerms.unshift(...oldTerms);
   for (const [collection, operations] of show.byCollection) await bulkWrite(db, collection, operations);
 
   await insertLedgerEntries(db, submissions.map((s) => s.effect.ledger));
