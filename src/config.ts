@@ -49,6 +49,8 @@ export interface GatewayConfig {
   persistedQueries: PersistedQuerySettings | null;
   /** Analysts' aggregations: each store's time limit and the cache of their answers (ANALYTICS_*). */
   analytics: AnalyticsSettings;
+  /** How long a verified API key is trusted without reading the store, in ms (API_KEY_CACHE_TTL_MS); 0 reads it on every request. */
+  apiKeyCacheTtlMs: number;
 }
 
 /** How analysts' aggregations are run. */
@@ -120,6 +122,7 @@ export const DEFAULTS = {
   analyticsTimeLimitMS: 15_000,
   analyticsCacheTtlMs: 60_000,
   analyticsCacheMaxGroups: 100_000,
+  apiKeyCacheTtlMs: 10_000,
 };
 
 /** The environment variable that sets one store's URI, e.g. `MONGODB_URI_FINANCE`. */
@@ -165,6 +168,7 @@ interface ConfigFile {
   analyticsCache?: unknown; // ANALYTICS_CACHE ("on"/"off", or a boolean in the file)
   analyticsCacheTtlMs?: unknown; // ANALYTICS_CACHE_TTL_MS
   analyticsCacheMaxGroups?: unknown; // ANALYTICS_CACHE_MAX_GROUPS
+  apiKeyCacheTtlMs?: unknown; // API_KEY_CACHE_TTL_MS
 }
 
 const FILE_KEYS: ReadonlyArray<keyof ConfigFile> = [
@@ -172,7 +176,7 @@ const FILE_KEYS: ReadonlyArray<keyof ConfigFile> = [
   'bodyLimitBytes', 'authenticatedBodyLimitBytes', 'maxQueryDepth', 'maxQueryComplexity', 'logLevel',
   'jwtIssuer', 'jwtAudience', 'jwtSecret', 'jwtPublicKeyFile', 'directPublicationOrgs',
   'responseCache', 'responseCacheMaxEntries', 'responseCacheTtlMs', 'publicMaxAgeSeconds', 'persistedQueriesFile', 'persistedQueriesMode',
-  'analyticsTimeLimitMS', 'analyticsCache', 'analyticsCacheTtlMs', 'analyticsCacheMaxGroups',
+  'analyticsTimeLimitMS', 'analyticsCache', 'analyticsCacheTtlMs', 'analyticsCacheMaxGroups', 'apiKeyCacheTtlMs',
 ];
 
 /**
@@ -221,6 +225,7 @@ export function loadConfig(
       timeLimitMS: integerValue(...named(pick('ANALYTICS_TIME_LIMIT_MS', 'analyticsTimeLimitMS')), 1, 3_600_000) ?? DEFAULTS.analyticsTimeLimitMS,
       cache: analyticsCacheSettings(pick('ANALYTICS_CACHE', 'analyticsCache'), pick('ANALYTICS_CACHE_TTL_MS', 'analyticsCacheTtlMs'), pick('ANALYTICS_CACHE_MAX_GROUPS', 'analyticsCacheMaxGroups')),
     },
+    apiKeyCacheTtlMs: integerValue(...named(pick('API_KEY_CACHE_TTL_MS', 'apiKeyCacheTtlMs')), 0, 3_600_000) ?? DEFAULTS.apiKeyCacheTtlMs,
   };
 }
 

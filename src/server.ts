@@ -32,6 +32,7 @@ import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { attachmentRoutes } from './http/attachments.js';
 import { annualReportRoutes } from './http/annual-report-routes.js';
 import { authenticate, Authenticator, principalOf } from './auth/authenticate.js';
+import { VerifiedKeyCache } from './auth/verified-keys.js';
 import { publicCacheControlPlugin } from './http/cache-control.js';
 import { persistedQueries } from './http/persisted-queries.js';
 import { privateAnswerCheck } from './http/private-answers.js';
@@ -46,7 +47,7 @@ export type ContextFactory<TStores, TContext extends BaseContext> = (stores: TSt
 
 export interface GatewayOptions<TStores extends StorePinger, TContext extends BaseContext> {
   config: Pick<GatewayConfig, 'host' | 'port' | 'bodyLimitBytes' | 'maxQueryDepth' | 'maxQueryComplexity' | 'storeTimeoutMS'> &
-    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs' | 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries' | 'authenticatedBodyLimitBytes' | 'analytics'>>;
+    Partial<Pick<GatewayConfig, 'jwt' | 'directPublicationOrgs' | 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries' | 'authenticatedBodyLimitBytes' | 'analytics' | 'apiKeyCacheTtlMs'>>;
   stores: TStores;
   schema: GraphQLSchema;
   logger: Logger;
@@ -85,7 +86,8 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const formatError = createErrorFormatter(logger);
-  const authenticator = options.authenticator ?? defaultAuthenticator(stores, config);
+  const verifiedKeys = options.authenticator ? null : verifiedKeyCache(stores, config.apiKeyCacheTtlMs ?? 0);
+  const authenticator = options.authenticator ?? defaultAuthenticator(stores, config, verifiedKeys);
   // Public caching needs the change feed and the gateway's context (its principal); HTTP-layer test stores have neither.
   const changes = (stores as Partial<Stores>).changes;
   const isPrivate = privateAnswerCheck(schema);
@@ -97,6 +99,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   // The analytics service of these stores, with the configured time limit and cache, made before a request would make it with defaults.
   const analyticsCache = changes ? analyticsOf(stores as unknown as Stores, config.analytics ?? {}).cache : null;
   const closeCaches = () => {
+    verifiedKeys?.close();
     responseCache?.close();
     analyticsCache?.close();
   };
@@ -213,10 +216,16 @@ function answerPartitionOf(principal: Principal): string | null {
   return principal.role === 'public' || principal.role === 'analyst' ? principal.role : null;
 }
 
-/** API keys from the stores' credentials (absent from HTTP-layer test stores) and JWTs as configured. */
-function defaultAuthenticator(stores: StorePinger, config: GatewayOptions<StorePinger, BaseContext>['config']): Authenticator {
+/** The memory of verified API keys in front of the stores' credentials; null when switched off (TTL 0) or without credentials (HTTP-layer test stores). */
+function verifiedKeyCache(stores: StorePinger, ttlMs: number): VerifiedKeyCache | null {
   const credentials = (stores as Partial<Stores>).credentials;
-  return new Authenticator({ apiKeys: credentials ?? null, jwt: config.jwt ?? null, directPublicationOrgs: config.directPublicationOrgs ?? [] });
+  return credentials && ttlMs > 0 ? new VerifiedKeyCache(credentials, { ttlMs, maxEntries: 10_000 }) : null;
+}
+
+/** API keys from the stores' credentials (absent from HTTP-layer test stores), through `verifiedKeys` when given, and JWTs as configured. */
+function defaultAuthenticator(stores: StorePinger, config: GatewayOptions<StorePinger, BaseContext>['config'], verifiedKeys: VerifiedKeyCache | null): Authenticator {
+  const credentials = (stores as Partial<Stores>).credentials;
+  return new Authenticator({ apiKeys: verifiedKeys ?? credentials ?? null, jwt: config.jwt ?? null, directPublicationOrgs: config.directPublicationOrgs ?? [] });
 }
 
 /**

@@ -57,7 +57,16 @@ function toRecord({ _id, secretHash: _secretHash, ...rest }: ApiKeyDoc): ApiKeyR
 
 /** Creates, lists, revokes and verifies API keys; every call is bounded by the office store's timeout. */
 export class ApiKeyStore {
+  /** Told the id of every key revoked through this object (caches of verified keys drop it). */
+  private readonly revocationListeners = new Set<(id: string) => void>();
+
   constructor(readonly connection: StoreConnection) {}
+
+  /** Calls `listener` with the id of each key revoked through this store from now on; the returned function stops it. */
+  onRevoke(listener: (id: string) => void): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
 
   /** Creates a key after validating the request (and that a department's organization exists); returns its record and its secret, which is not kept. */
   async create(request: ApiKeyRequest, now: Date = new Date()): Promise<{ key: ApiKeyRecord; id: string; secret: string }> {
@@ -97,6 +106,7 @@ export class ApiKeyStore {
         { returnDocument: 'after', projection: { secretHash: 0 } },
       ),
     );
+    for (const listener of this.revocationListeners) listener(id);
     if (doc) return toRecord(doc);
     const existing = await this.get(id);
     if (!existing) throw new ApiKeyNotFoundError(id);

@@ -36,8 +36,8 @@ export interface TestGatewayOptions {
   jwt?: JwtSettings | null;
   /** Organizations whose departments publish without review (default none). */
   directPublication?: readonly string[];
-  /** Public caching: the response cache (off unless given), Cache-Control max-age, a persisted-operation manifest. */
-  caching?: Partial<Pick<GatewayConfig, 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries'>>;
+  /** Caching: the response cache (off unless given), Cache-Control max-age, a persisted-operation manifest, the memory of verified API keys (on, as shipped, unless given). */
+  caching?: Partial<Pick<GatewayConfig, 'responseCache' | 'publicMaxAgeSeconds' | 'persistedQueries' | 'apiKeyCacheTtlMs'>>;
   /** Analysts' aggregations: the per-store time limit (default 15 s) and the cache of their answers (off unless given). */
   analytics?: Partial<AnalyticsSettings>;
 }
@@ -124,6 +124,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         maxQueryComplexity: options.limits?.maxQueryComplexity ?? DEFAULTS.maxQueryComplexity,
         jwt: options.jwt === undefined ? TEST_JWT_SETTINGS : options.jwt,
         directPublicationOrgs: options.directPublication ?? [],
+        apiKeyCacheTtlMs: DEFAULTS.apiKeyCacheTtlMs,
         ...options.caching,
         analytics: { timeLimitMS: options.analytics?.timeLimitMS ?? DEFAULTS.analyticsTimeLimitMS, cache: options.analytics?.cache ?? null },
       },
