@@ -4,7 +4,7 @@
  *   1. one `find` of the batch's submissions by `_id $in`;
  *   2. every record classified: invalid, forbidden, naming an organization
  *      not in the directory (one read of the office store, only when a
- *      record names one other than the department's own), a duplicate in the batch,
+ *      record names one other than its API key's own), a duplicate in the batch,
  *      unchanged (same version), stale (older), a unique value (ocid…)
  *      another record holds, or created/updated; effects left half-done by
  *      an earlier attempt are completed first;
