@@ -1,7 +1,7 @@
 /**
  * Carries out the effects of submissions written with `applied: false`: the
- * live documents and catalog entries (publish or retract), then the ledger
- * entries, then the `applied` marks. Every step is idempotent, so running it
+ * live documents and catalog entries (publish or retract) and, beside the
+ * documents, the ledger entries; then the `applied` marks. Every step is idempotent, so running it
  * again after a crash at any point completes the change and records it
  * once. The number of store commands does not depend on how many
  * submissions there are: one read of the catalog entries' search terms (for
@@ -129,11 +129,15 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
   // The replaced entries' terms are read before any catalog entry is removed or replaced: before hiding, or else beside the documents' writes, which touch no catalog entry.
   const replacedTerms = hide.byCollection.size > 0 ? Promise.resolve(await publishedSearchTerms(db, submissions)) : publishedSearchTerms(db, submissions);
   for (const [collection, operations] of hide.byCollection) await bulkWrite(db, collection, operations);
-  const [oldTerms] = await Promise.all([replacedTerms, ...[...documents.byCollection].map(([collection, operations]) => bulkWrite(db, collection, operations))]);
+  // The ledger records the accepted versions (written before this runs), whether published or not, and only the push path's own readers see it: it need not wait for the live documents.
+  const [oldTerms] = await Promise.all([
+    replacedTerms,
+    insertLedgerEntries(db, submissions.map((s) => s.effect.ledger)),
+    ...[...documents.byCollection].map(([collection, operations]) => bulkWrite(db, collection, operations)),
+  ]);
   announcement.searchTerms.unshift(...oldTerms);
   for (const [collection, operations] of show.byCollection) await bulkWrite(db, collection, operations);
 
-  await insertLedgerEntries(db, submissions.map((s) => s.effect.ledger));
   await bulkWrite(
     db,
     SUBMISSIONS_COLLECTION,
