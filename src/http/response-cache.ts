@@ -33,6 +33,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 import type { PublishedChange } from '../../datasources/change-feed.js';
 import type { AggregationKindsCheck } from './aggregation-answers.js';
+import { isOwnValueList, recordIdOf } from './answer-lists.js';
 import { searchDependencies, searchFieldsOf, touchesSearches, type SearchField } from './search-answers.js';
 
 /** Where changes are announced (the stores' `changes` feed). */
@@ -123,28 +124,7 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
-const GLOBAL_ID = /^[A-Za-z0-9_-]{4,}$/u;
-
-/** The record id inside a string that is a global id ("Type:id" in base64url), else null. */
-function recordIdOf(value: string): string | null {
-  if (!GLOBAL_ID.test(value)) return null;
-  const decoded = Buffer.from(value, 'base64url').toString('utf8');
-  const match = /^[A-Z][A-Za-z]*:(.+)$/u.exec(decoded);
-  return match ? match[1]! : null;
-}
-
-/** Whether `value` is a non-empty array of plain values (strings, numbers, booleans, nulls): no records in it. */
-function isValueList(value: unknown): value is unknown[] {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => item === null || typeof item !== 'object');
-}
-
-/**
- * Record ids of every global id in `value`, and whether it holds a list
- * (a listing that records may enter or leave). A list of plain values on an
- * object the answer identifies by its global id (a record's `channels`, an
- * organization's `otherNames`) is that object's own content, not a
- * listing: it changes only with the object, whose id drops the entry.
- */
+/** Record ids of every global id in `value`, and whether it holds a listing (`answer-lists.ts`). */
 function scan(value: unknown, ids: Set<string>): boolean {
   if (typeof value === 'string') {
     const id = recordIdOf(value);
@@ -157,10 +137,9 @@ function scan(value: unknown, ids: Set<string>): boolean {
   }
   if (value === null || typeof value !== 'object') return false;
   const object = value as Record<string, unknown>;
-  const identified = typeof object.id === 'string' && recordIdOf(object.id) !== null;
   let lists = false;
   for (const item of Object.values(object)) {
-    if (identified && isValueList(item)) for (const element of item) scan(element, ids);
+    if (isOwnValueList(object, item)) for (const element of item) scan(element, ids);
     else lists = scan(item, ids) || lists;
   }
   return lists;

@@ -5,12 +5,14 @@
  * can add a record to its pages or its total, or take one away, only if the
  * changed entry's terms held them before or hold them after; a record on
  * the page is dropped by its id anyway. An answer is taken for a search
- * only when its lists are exactly the searches' `edges`: anything else
- * (another list, a count) keeps the response cache's rule for lists, which
- * drops it on every change.
+ * only when its listings are exactly the searches' `edges` (a found
+ * record's own list of values, such as its channels, is no listing,
+ * `answer-lists.ts`): anything else (another list, a count) keeps the
+ * response cache's rule for lists, which drops it on every change.
  */
 import { Kind, getOperationAST, type DocumentNode, type ObjectValueNode, type ValueNode } from 'graphql';
 import { queryTerms } from '../../datasources/catalog/search-terms.js';
+import { holdsListing } from './answer-lists.js';
 
 /** A root `disclosures` field with a search filter: its response key, and where its search text comes from. */
 export interface SearchField {
@@ -48,11 +50,6 @@ function textOf(field: SearchField, variables: unknown): string | null {
   return typeof text === 'string' ? text : null;
 }
 
-function holdsList(value: unknown): boolean {
-  if (Array.isArray(value)) return true;
-  return value !== null && typeof value === 'object' && Object.values(value).some(holdsList);
-}
-
 /**
  * The query n-grams of each search in `data`, when the answer is searches
  * only (every root field a search whose one list is its `edges`, holding no
@@ -68,7 +65,7 @@ export function searchDependencies(data: unknown, fields: readonly SearchField[]
     const field = byKey.get(key);
     if (!field || value === null || typeof value !== 'object') return null;
     const { edges, ...rest } = value as { edges?: unknown };
-    if (holdsList(rest) || (edges !== undefined && (!Array.isArray(edges) || edges.some(holdsList)))) return null;
+    if (holdsListing(rest) || (edges !== undefined && (!Array.isArray(edges) || edges.some(holdsListing)))) return null;
     const text = textOf(field, variables);
     const terms = text === null ? [] : queryTerms(text);
     if (terms.length === 0) return null;

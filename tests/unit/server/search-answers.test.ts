@@ -20,6 +20,10 @@ describe('search answers', () => {
     expect(searchDependencies(page, fields, { s: '征地' })).toEqual([queryTerms('征地')]);
     // A list inside the found records, another root field, or a query without n-grams: not a search answer.
     expect(searchDependencies({ disclosures: { edges: [{ node: { id: 'x', channels: ['PORTAL'] } }] } }, fields, { s: '征地' })).toBeNull();
+    // A found record's own list of values, on a record the answer identifies, is no listing.
+    const gid = Buffer.from('FundAllocation:alloc-1').toString('base64url');
+    expect(searchDependencies({ disclosures: { edges: [{ node: { id: gid, channels: ['PORTAL', 'WECHAT'] } }] } }, fields, { s: '征地' })).toEqual([queryTerms('征地')]);
+    expect(searchDependencies({ disclosures: { edges: [{ node: { id: gid, awards: [{ value: 1 }] } }] } }, fields, { s: '征地' })).toBeNull();
     expect(searchDependencies({ ...page, organizations: [] }, fields, { s: '征地' })).toBeNull();
     expect(searchDependencies(page, fields, { s: '  ' })).toBeNull();
     const viaFilter = searchFieldsOf(parse('query($f: DisclosureFilter) { disclosures(filter: $f) { totalCount edges { node { id } } } }'), undefined);
