@@ -83,7 +83,9 @@ test('every acknowledged write survives SIGKILL mid-stream, and the unique index
   first.child.kill('SIGKILL');
   await Promise.all(streams);
   expect(await first.exited).toBe('SIGKILL');
-  await Promise.all([setup, ...clients].map((c) => c.close(true)));
+  // The driver's close() of a client whose server was killed mid-write sometimes never settles (about 1 run in 10, with mongodb 7):
+  // each gets a few seconds, then is left behind, since nothing below depends on it.
+  await Promise.all([setup, ...clients].map((c) => Promise.race([c.close(true), new Promise((resolve) => setTimeout(resolve, 3_000).unref())])));
   expect(duplicatesRejected.length).toBeGreaterThan(0);
 
   const second = start();
@@ -108,5 +110,4 @@ test('every acknowledged write survives SIGKILL mid-stream, and the unique index
   second.child.kill('SIGTERM');
   expect(await second.exited).toBe(0);
   expect(second.stdout.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
-  // Every acknowledged write waits for fsync. Alone it takes under a second, but one run of the whole suite timed out here at one minute, while other suites wrote to the same disk.
-}, 180_000);
+});
