@@ -127,7 +127,8 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
     });
   }
   // The replaced entries' terms are read before any catalog entry is removed or replaced: before hiding, or else beside the documents' writes, which touch no catalog entry.
-  const replacedTerms = hide.byCollection.size > 0 ? Promise.resolve(await publishedSearchTerms(db, submissions)) : publishedSearchTerms(db, submissions);
+  const replacedTerms = publishedSearchTerms(db, submissions);
+  if (hide.byCollection.size > 0) await replacedTerms;
   for (const [collection, operations] of hide.byCollection) await bulkWrite(db, collection, operations);
   // The ledger records the accepted versions (written before this runs), whether published or not, and only the push path's own readers see it: it need not wait for the live documents.
   const [oldTerms] = await Promise.all([

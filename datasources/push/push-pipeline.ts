@@ -150,9 +150,10 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
     actor.principal.via === 'api-key' ? actor.principal.organizationId : null,
   );
   if (missing.size > 0) {
-    for (const [index, absent] of missing) {
-      const candidate = candidates.find((c) => c.index === index)!;
-      outcomes[index] = refused(index, kind.name, candidate.sourceId, candidate.version.value, absent.map(({ path, organizationId }) => ({
+    for (const candidate of candidates) {
+      const absent = missing.get(candidate.index);
+      if (!absent) continue;
+      outcomes[candidate.index] = refused(candidate.index, kind.name, candidate.sourceId, candidate.version.value, absent.map(({ path, organizationId }) => ({
         code: 'INVALID_RECORD',
         path,
         message: `${path} names organization ${organizationId}, which is not in the organization directory (组织机构); nothing of this record was written.`,

@@ -235,7 +235,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   };
 
   /** Answers from the cache, or waits once for the same request in progress, or computes the answer and keeps it. */
-  function answer(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void, operation: Operation, key: string, waited: boolean): void {
+  function answer(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void, operation: Operation, parsedOp: ParsedOperation, key: string, waited: boolean): void {
     const cached = entries.get(key);
     if (cached && cached.expires > now()) {
       counters.hits++;
@@ -257,7 +257,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const pending = inFlight.get(key);
     if (pending && !waited) {
       counters.coalesced++;
-      void pending.then(() => answer(req, res, next, operation, key, true));
+      void pending.then(() => answer(req, res, next, operation, parsedOp, key, true));
       return;
     }
     counters.misses++;
@@ -283,14 +283,16 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk !== undefined && typeof chunk !== 'function') keep(chunk, rest[0]);
+      let body: Buffer | undefined;
+      const bodyOf = () => (body ??= Buffer.concat(chunks));
       if (!res.headersSent) {
         res.setHeader('x-cache', 'MISS');
         // The first answer carries the ETag a later conditional GET will present.
-        if (res.statusCode === 200 && res.getHeader('etag') === undefined) res.setHeader('etag', etagOf(Buffer.concat(chunks)));
+        if (res.statusCode === 200 && res.getHeader('etag') === undefined) res.setHeader('etag', etagOf(bodyOf()));
       }
       const result = end(chunk, ...rest);
       // A change announced while this answer was computed may have withdrawn something in it.
-      if (res.statusCode === 200 && generation === startedAt) remember(Buffer.concat(chunks), String(res.getHeader('content-type') ?? 'application/json'));
+      if (res.statusCode === 200 && generation === startedAt) remember(bodyOf(), String(res.getHeader('content-type') ?? 'application/json'));
       return result;
     }) as typeof res.end;
     const remember = (body: Buffer, contentType: string) => {
@@ -303,7 +305,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       if (parsed.errors !== undefined || parsed.data == null) return;
       const ids = new Set<string>();
       // Searches only: a change matters when the changed entries' terms could match them (see search-answers.ts).
-      const { searches: searchFields, kinds } = parsedOperation(operation.query!, operation.operationName);
+      const { searches: searchFields, kinds } = parsedOp;
       const searches = kinds === null ? searchDependencies(parsed.data, searchFields, operation.variables) : null;
       // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it, unless it is aggregations of known kinds.
       const lists = (scan(parsed.data, ids) || ids.size === 0) && searches === null && kinds === null;
@@ -326,10 +328,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       const operation = operationOf(req);
       if (!operation || typeof operation.query !== 'string') return next();
       const partition = partitionOf(req, res);
-      if (partition === null || parsedOperation(operation.query, operation.operationName).type !== 'query') return next();
+      if (partition === null) return next();
+      const parsedOp = parsedOperation(operation.query, operation.operationName);
+      if (parsedOp.type !== 'query') return next();
       const accept = req.headers.accept ?? '';
       const key = JSON.stringify([partition, req.method, operation.query, operation.operationName ?? null, operation.variables ?? null, accept]);
-      answer(req, res, next, operation, key, false);
+      answer(req, res, next, operation, parsedOp, key, false);
     },
     stats() {
       return { entries: entries.size, ...counters };
