@@ -206,10 +206,11 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
           }
           const doc = newVersion(actor, kind.name, kind.store, candidate, previous);
           written.push({ candidate, doc, created: previous === undefined });
-          const { _id, ...fields } = doc;
+          const { _id } = doc;
           // Written only over the submission as it was read; anything else (a concurrent push or review) makes the upsert a duplicate key.
           const filter = previous ? { _id, versionKey: previous.versionKey, state: previous.state, applied: true } : { _id, versionKey: { $exists: false } };
-          operations.push({ updateOne: { filter, update: { $set: fields }, upsert: true } });
+          // A new version is a whole submission (newVersion sets every field), so it replaces the stored one: the store need not read the old fields.
+          operations.push({ replaceOne: { filter, replacement: doc, upsert: true } });
         }
         const conflicts = await writeSubmissions(db, operations);
         const applied: SubmissionDoc[] = [];

@@ -1,4 +1,4 @@
-import { Decimal128, deserialize, type DeserializeOptions, type Document, Long } from 'bson';
+import { Decimal128, deserialize, type DeserializeOptions, type Document, Long, serialize } from 'bson';
 
 /** Bytes of a cstring starting at `at`, including its terminating zero. */
 function cstringLength(bytes: Uint8Array, at: number): number {
@@ -98,19 +98,59 @@ function documentOf(bytes: Uint8Array, parts: readonly [number, number][], optio
   return deserialize(out, options);
 }
 
-/**
- * The top-level fields `names` of a BSON document, deserialized alone: index
- * keys need a few fields, and skipping the rest makes rebuilding indexes over
- * a million stored documents several times cheaper. Falls back to the whole
- * document for names that are not plain ASCII or bytes it cannot walk.
- */
-export function pickFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
-  if (names.some((n) => !isAsciiName(n))) return deserialize(bytes, options);
+/** The fields to decode: each name maps to its whole value (null) or to the fields to decode inside it, when it is an embedded document. */
+type FieldTree = Map<string, FieldTree | null>;
+
+/** The tree of dotted `paths`: a path that is a prefix of another takes its whole value. */
+function fieldTree(paths: readonly string[]): FieldTree {
+  const root: FieldTree = new Map();
+  for (const path of paths) {
+    const parts = path.split('.');
+    let node = root;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (i === parts.length - 1) {
+        node.set(part, null);
+        break;
+      }
+      const child = node.get(part);
+      if (child === null) break;
+      if (child === undefined) {
+        const next: FieldTree = new Map();
+        node.set(part, next);
+        node = next;
+      } else node = child;
+    }
+  }
+  return root;
+}
+
+function asciiTree(tree: FieldTree): boolean {
+  for (const [name, child] of tree) if (!isAsciiName(name) || (child !== null && !asciiTree(child))) return false;
+  return true;
+}
+
+/** The fields of `tree` from the document `bytes`, or undefined for bytes it cannot walk. */
+function pickTree(bytes: Uint8Array, tree: FieldTree, options: DeserializeOptions): Document | undefined {
   const direct: Document = {};
   const parts: [number, number][] = [];
   const walked = walkElements(bytes, (start, end, type, valueAt) => {
-    const name = names.find((n) => nameIs(bytes, start + 1, n));
+    let name: string | undefined;
+    for (const candidate of tree.keys()) {
+      if (nameIs(bytes, start + 1, candidate)) {
+        name = candidate;
+        break;
+      }
+    }
     if (name === undefined) return;
+    const inner = tree.get(name)!;
+    if (inner !== null && type === 0x03) {
+      const picked = pickTree(bytes.subarray(valueAt, end), inner, options);
+      if (picked !== undefined) {
+        direct[name] = picked;
+        return;
+      }
+    }
     if (type === 0x02) direct[name] = utf8(bytes, valueAt + 4, end - 1);
     else if (type === 0x10) direct[name] = int32(bytes, valueAt);
     else if (type === 0x08) direct[name] = bytes[valueAt] === 1;
@@ -120,8 +160,24 @@ export function pickFields(bytes: Uint8Array, names: readonly string[], options:
     else if (type === 0x13) direct[name] = new Decimal128(Buffer.from(bytes.subarray(valueAt, valueAt + 16)));
     else parts.push([start, end]);
   });
-  if (!walked) return deserialize(bytes, options);
+  if (!walked) return undefined;
   return parts.length === 0 ? direct : Object.assign(documentOf(bytes, parts, options), direct);
+}
+
+/**
+ * The top-level fields `names` of a BSON document, deserialized alone: index
+ * keys need a few fields, and skipping the rest makes rebuilding indexes over
+ * a million stored documents several times cheaper. A dotted name decodes
+ * only that path inside embedded documents (an array or any other value on
+ * the way is decoded whole), so a filter on `effect.ledger._id` does not
+ * decode the rest of `effect`. Falls back to the whole document for names
+ * that are not plain ASCII or bytes it cannot walk.
+ */
+export function pickFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
+  const tree = fieldTree(names);
+  // The whole document is decoded from a copy: bson's Binary values alias the bytes they are read from.
+  if (!asciiTree(tree)) return deserialize(Buffer.from(bytes), options);
+  return pickTree(bytes, tree, options) ?? deserialize(Buffer.from(bytes), options);
 }
 
 /**
@@ -138,4 +194,59 @@ export function omitFields(bytes: Uint8Array, names: readonly string[], options:
     if (!names.some((name) => nameIs(bytes, start + 1, name))) parts.push([start, end]);
   });
   return walked ? documentOf(bytes, parts, options) : deserialize(Buffer.from(bytes), options);
+}
+
+/**
+ * The BSON document `bytes` with its top-level fields `names` set as in
+ * `values`, without decoding the rest: a field of `names` the document has
+ * keeps its place with the value from `values` (or goes, when `values` has
+ * none), a field of `names` it lacks is appended in the order of `values`,
+ * and every other element is copied as stored. Undefined for names that are
+ * not plain ASCII or bytes it cannot walk (the caller then rewrites the
+ * whole document).
+ */
+export function spliceFields(bytes: Uint8Array, names: ReadonlySet<string>, values: Document): Uint8Array | undefined {
+  for (const name of names) if (!isAsciiName(name)) return undefined;
+  const set: Document = {};
+  for (const name of Object.keys(values)) if (names.has(name)) set[name] = values[name];
+  // One serialization of every value set gives each its element bytes, as `serialize` of the whole document would write them.
+  const encoded = serialize(set, { checkKeys: false });
+  const elements = new Map<string, [number, number]>();
+  const setNames = Object.keys(set);
+  let next = 0;
+  walkElements(encoded, (start, end) => elements.set(setNames[next++]!, [start, end]));
+  const pieces: Uint8Array[] = [];
+  const seen = new Set<string>();
+  const walked = walkElements(bytes, (start, end) => {
+    let name: string | undefined;
+    for (const candidate of names) {
+      if (nameIs(bytes, start + 1, candidate)) {
+        name = candidate;
+        break;
+      }
+    }
+    if (name === undefined) {
+      pieces.push(bytes.subarray(start, end));
+      return;
+    }
+    seen.add(name);
+    const element = elements.get(name);
+    if (element !== undefined) pieces.push(encoded.subarray(element[0], element[1]));
+  });
+  if (!walked) return undefined;
+  for (const name of setNames) {
+    if (seen.has(name)) continue;
+    const [start, end] = elements.get(name)!;
+    pieces.push(encoded.subarray(start, end));
+  }
+  const total = pieces.reduce((n, piece) => n + piece.byteLength, 5);
+  const out = Buffer.allocUnsafe(total);
+  out.writeInt32LE(total, 0);
+  let w = 4;
+  for (const piece of pieces) {
+    out.set(piece, w);
+    w += piece.byteLength;
+  }
+  out[w] = 0;
+  return out;
 }

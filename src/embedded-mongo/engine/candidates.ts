@@ -64,15 +64,16 @@ export function* planKeys(coll: Collection | undefined, plan: Plan, counters: Ex
  * The documents a plan reaches, lazily, each counted as examined (and each
  * index entry as a key examined) in every counter given. A document reached
  * twice through a multikey index is yielded once; one deleted meanwhile is
- * skipped.
+ * skipped. `decode` reads a stored document's bytes (by default into the
+ * whole document; a writer that needs a few fields decodes only those).
  */
-export function* planCandidates(coll: Collection | undefined, plan: Plan, counters: ExamineCounters[]): Generator<Candidate> {
+export function* planCandidates(coll: Collection | undefined, plan: Plan, counters: ExamineCounters[], decode?: (bytes: Uint8Array) => Document): Generator<Candidate> {
   if (coll === undefined) return;
   if (plan.stage === 'OR') {
     // Each branch fetches its own records and the union is taken after, as mongod's OR stage does (and counts).
     const seen = new Set<string>();
     for (const branch of plan.branches) {
-      for (const candidate of planCandidates(coll, branch, counters)) {
+      for (const candidate of planCandidates(coll, branch, counters, decode)) {
         if (seen.has(candidate.key)) continue;
         seen.add(candidate.key);
         yield candidate;
@@ -82,7 +83,12 @@ export function* planCandidates(coll: Collection | undefined, plan: Plan, counte
   }
   const store = coll.store;
   for (const key of planKeys(coll, plan, counters)) {
-    const doc = store.get(key);
+    let doc: Document | undefined;
+    if (decode === undefined) doc = store.get(key);
+    else {
+      const bytes = store.getBytes(key);
+      doc = bytes === undefined ? undefined : decode(bytes);
+    }
     if (doc === undefined) continue;
     for (const c of counters) c.docsExamined++;
     yield { key, doc };

@@ -1,6 +1,6 @@
 import { deserialize, type Document, serialize, UUID } from 'bson';
 import { CommandError } from '../errors.js';
-import { keyString } from '../query/index.js';
+import { filterPaths, keyString } from '../query/index.js';
 import { RecordStore } from '../storage/index.js';
 import { pickFields } from './bson-fields.js';
 import type { IndexKey } from './index-key.js';
@@ -15,10 +15,24 @@ export const MAX_BSON_SIZE = 16 * 1024 * 1024;
 /** Values as mongod keeps them: int64 stays Long so it round-trips exactly. */
 export const DESERIALIZE = { promoteLongs: false } as const;
 
-/** The top-level fields that the key patterns of `indexes` read, or undefined when a partial filter may read any field. */
-function indexedFields(indexes: readonly SecondaryIndex[]): string[] | undefined {
-  if (indexes.some((i) => i.partial)) return undefined;
-  return [...new Set(indexes.flatMap((i) => i.fields.map((f) => f.path.split('.')[0]!)))];
+/** The dotted paths that the key patterns and partial filters of `indexes` read, or undefined when a partial filter may read any field. */
+function indexedPaths(indexes: readonly SecondaryIndex[]): string[] | undefined {
+  const paths = new Set<string>();
+  for (const index of indexes) {
+    for (const f of index.fields) paths.add(f.path);
+    if (index.partial) {
+      const read = filterPaths(index.spec.partialFilterExpression as Document);
+      if (read === undefined) return undefined;
+      for (const path of read) paths.add(path);
+    }
+  }
+  return [...paths];
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A document write prepared and validated against every index, not yet applied. */
@@ -77,13 +91,22 @@ export class Collection {
     return this.prepare(key, undefined, doc, 'insert');
   }
 
-  /** Prepares replacing the document `oldDoc` (stored under `key`) by `newDoc`; throws like prepareInsert. */
-  prepareReplace(key: string, oldDoc: Document, newDoc: Document): PreparedWrite {
-    return this.prepare(key, oldDoc, newDoc, 'update');
+  /**
+   * Prepares replacing the document `oldDoc` (stored under `key`) by
+   * `newDoc`; throws like prepareInsert. With `bytes` (the new document as
+   * stored), the two documents need hold only the paths `indexedPaths`
+   * names: they then serve for the index entries alone.
+   */
+  prepareReplace(key: string, oldDoc: Document, newDoc: Document, bytes?: Uint8Array): PreparedWrite {
+    return this.prepare(key, oldDoc, newDoc, 'update', bytes);
   }
 
-  private prepare(key: string, oldDoc: Document | undefined, newDoc: Document, kind: 'insert' | 'update'): PreparedWrite {
-    const bytes = serialize(newDoc, { checkKeys: false });
+  /** The dotted paths the indexes read (their keys and partial filters), or undefined when a partial filter may read any. */
+  indexedPaths(): string[] | undefined {
+    return indexedPaths([...this.indexes.values()]);
+  }
+
+  private prepare(key: string, oldDoc: Document | undefined, newDoc: Document, kind: 'insert' | 'update', bytes = serialize(newDoc, { checkKeys: false })): PreparedWrite {
     if (bytes.byteLength > MAX_BSON_SIZE) {
       if (kind === 'update') throw errorWithCode(17419, 'Location17419', `Resulting document after update is larger than ${MAX_BSON_SIZE}`);
       throw new CommandError('BSONObjectTooLarge', `object to insert too large. size in bytes: ${bytes.byteLength}, max size: ${MAX_BSON_SIZE}`);
@@ -93,11 +116,16 @@ export class Collection {
       const next = index.keysOf(newDoc);
       const previous = oldDoc === undefined ? [] : index.keysOf(oldDoc).tuples;
       if (previous.length > 0 || next.tuples.length > 0) {
-        const before = new Set(previous.map(tupleKey));
-        const after = new Set(next.tuples.map(tupleKey));
-        const added = next.tuples.filter((t) => !before.has(tupleKey(t)));
-        const removed = previous.filter((t) => !after.has(tupleKey(t)));
-        if (added.length === 0 && removed.length === 0 && !(next.multikey && !index.multikey)) continue;
+        // Each tuple's key string once: a document's search terms make tens of tuples per write.
+        const previousKeys = previous.map(tupleKey);
+        const nextKeys = next.tuples.map(tupleKey);
+        const widens = next.multikey && !index.multikey;
+        if (!widens && sameStrings(previousKeys, nextKeys)) continue;
+        const before = new Set(previousKeys);
+        const after = new Set(nextKeys);
+        const added = next.tuples.filter((_, i) => !before.has(nextKeys[i]!));
+        const removed = previous.filter((_, i) => !after.has(previousKeys[i]!));
+        if (added.length === 0 && removed.length === 0 && !widens) continue;
         const conflict = index.findConflict(key, added);
         if (conflict !== undefined) {
           const keyValue: Document = {};
@@ -153,10 +181,10 @@ export class Collection {
   /**
    * Calls `visit` with every stored document's record key and its keys in
    * each of `indexes` (by position), deserializing each document once and
-   * only as far as the indexed fields.
+   * only as far as the indexed paths.
    */
   private forEachKeys(indexes: readonly SecondaryIndex[], visit: (key: string, keys: DocumentKeys, i: number) => void): void {
-    const fields = indexedFields(indexes);
+    const fields = indexedPaths(indexes);
     for (const [key, bytes] of this.store.entries()) {
       const doc = fields === undefined ? deserialize(bytes, DESERIALIZE) : pickFields(bytes, fields, DESERIALIZE);
       for (let i = 0; i < indexes.length; i++) visit(key, indexes[i]!.keysOf(doc), i);

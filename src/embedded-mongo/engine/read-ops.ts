@@ -14,17 +14,17 @@ function isEmpty(doc: Document | undefined): boolean {
   return doc === undefined || Object.keys(doc).length === 0;
 }
 
-/** The plan and the lazily filtered matches of `filter` (candidates verified by the compiled filter). */
+/** The plan and the lazily filtered matches of `filter` (candidates verified by the compiled filter; `decode` as in planCandidates). */
 export function matching(
   coll: Collection | undefined,
   filter: Document | undefined,
   counters: ExamineCounters[],
-  options: { sort?: Document; hint?: Document | string; limit?: number } = {},
+  options: { sort?: Document; hint?: Document | string; limit?: number; decode?: (bytes: Uint8Array) => Document } = {},
 ): { plan: Plan; matches: Generator<Candidate> } {
   const test = isEmpty(filter) ? undefined : compileFilter(filter!);
   const plan = planQuery(coll, filter, options.sort, options.hint, options.limit);
   function* matches(): Generator<Candidate> {
-    for (const c of planCandidates(coll, plan, counters)) if (test === undefined || test(c.doc)) yield c;
+    for (const c of planCandidates(coll, plan, counters, options.decode)) if (test === undefined || test(c.doc)) yield c;
   }
   return { plan, matches: matches() };
 }

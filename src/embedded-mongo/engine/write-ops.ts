@@ -4,7 +4,9 @@ import { applyUpdate, isReplacement, upsertSeed } from '../query/index.js';
 import type { LogRecord } from '../storage/index.js';
 import type { Catalog } from './catalog.js';
 import type { Collection } from './collection.js';
+import { spliceFields } from './bson-fields.js';
 import { keepId, withIdFirst } from './document-ids.js';
+import { narrowDelete, narrowUpdate } from './narrow-writes.js';
 import { assertWritableNamespace } from './namespace-rules.js';
 import { matching } from './read-ops.js';
 import type { ExamineCounters } from './stats-counters.js';
@@ -29,10 +31,14 @@ export function insertOne(ctx: WriteContext, coll: Collection, doc: Document): v
   ctx.records.push({ op: 'put', db: coll.db, coll: coll.name, key: write.key, bytes: write.bytes });
 }
 
-/** Replaces the stored `before` (under `key`) by `after` atomically; false when nothing changed. */
-export function replaceOne(ctx: WriteContext, coll: Collection, key: string, before: Document, after: Document): boolean {
+/**
+ * Replaces the stored `before` (under `key`) by `after` atomically; false
+ * when nothing changed. With `bytes` (the new document as stored), `before`
+ * and `after` need hold only `_id` and the fields the indexes read.
+ */
+export function replaceOne(ctx: WriteContext, coll: Collection, key: string, before: Document, after: Document, bytes?: Uint8Array): boolean {
   const doc = keepId(before, after);
-  const write = coll.prepareReplace(key, before, doc);
+  const write = coll.prepareReplace(key, before, doc, bytes);
   if (bytesEqual(coll.store.getBytes(key), write.bytes)) return false;
   coll.apply(write);
   ctx.records.push({ op: 'put', db: coll.db, coll: coll.name, key: write.key, bytes: write.bytes });
@@ -98,14 +104,16 @@ export function updateBatch(ctx: WriteContext, ns: Namespace, statements: Update
   const upserted: { index: number; _id: unknown }[] = [];
   let n = 0;
   let nModified = 0;
+  let indexed: { coll: Collection; fields: string[] | undefined } | undefined;
   eachStatement(statements, ordered, errors, (st, index) => {
     const replacement = isReplacement(st.u);
     if (st.multi && replacement) {
       throw new CommandError('FailedToParse', 'multi update is not supported for replacement-style update');
     }
     const coll = ctx.catalog.get(ns);
-    const hint = st.hint === undefined ? {} : { hint: st.hint };
-    const { matches } = matching(coll, st.q, ctx.counters, hint);
+    if (coll !== undefined && indexed?.coll !== coll) indexed = { coll, fields: coll.indexedPaths() };
+    const narrow = coll === undefined ? undefined : narrowUpdate(st, indexed!.fields);
+    const { matches } = matching(coll, st.q, ctx.counters, { ...(st.hint === undefined ? {} : { hint: st.hint }), ...(narrow ? { decode: narrow.decode } : {}) });
     const targets = [];
     for (const m of matches) {
       targets.push(m);
@@ -114,8 +122,7 @@ export function updateBatch(ctx: WriteContext, ns: Namespace, statements: Update
     const options = { query: st.q, ...(st.arrayFilters ? { arrayFilters: st.arrayFilters } : {}) };
     for (const { key, doc } of targets) {
       n++;
-      const { doc: next, modified } = applyUpdate(doc, st.u, options);
-      if (modified && replaceOne(ctx, coll!, key, doc, next)) nModified++;
+      if (updateStored(ctx, coll!, key, doc, st.u, options, narrow?.touched)) nModified++;
     }
     if (targets.length === 0 && st.upsert) {
       const doc = upsertDocument(st.q, st.u, st.arrayFilters);
@@ -128,6 +135,26 @@ export function updateBatch(ctx: WriteContext, ns: Namespace, statements: Update
   return result(base, errors);
 }
 
+/**
+ * Applies `update` to the stored document `doc` (under `key`); false when
+ * nothing changed. With `touched`, `doc` holds only some top-level fields
+ * (see narrow-writes.ts) and the result is spliced into the stored bytes;
+ * bytes the splice cannot walk are updated as a whole document.
+ */
+function updateStored(
+  ctx: WriteContext, coll: Collection, key: string, doc: Document, update: Document | Document[],
+  options: { query: Document; arrayFilters?: Document[] }, touched: ReadonlySet<string> | undefined,
+): boolean {
+  const { doc: next, modified } = applyUpdate(doc, update, options);
+  if (!modified) return false;
+  if (touched === undefined) return replaceOne(ctx, coll, key, doc, next);
+  const bytes = spliceFields(coll.store.getBytes(key)!, touched, next);
+  if (bytes !== undefined) return replaceOne(ctx, coll, key, doc, next, bytes);
+  const whole = coll.store.get(key)!;
+  const result = applyUpdate(whole, update, options);
+  return result.modified && replaceOne(ctx, coll, key, whole, result.doc);
+}
+
 /** The delete command's semantics: `limit: 1` removes the first match, `limit: 0` all of them. */
 export function deleteBatch(ctx: WriteContext, ns: Namespace, statements: DeleteStatement[], ordered: boolean): WriteResult {
   assertWritableNamespace(ns);
@@ -135,8 +162,8 @@ export function deleteBatch(ctx: WriteContext, ns: Namespace, statements: Delete
   let n = 0;
   eachStatement(statements, ordered, errors, (st) => {
     const coll = ctx.catalog.get(ns);
-    const hint = st.hint === undefined ? {} : { hint: st.hint };
-    const { matches } = matching(coll, st.q, ctx.counters, hint);
+    const narrow = narrowDelete(st.q, coll);
+    const { matches } = matching(coll, st.q, ctx.counters, { ...(st.hint === undefined ? {} : { hint: st.hint }), ...(narrow ? { decode: narrow.decode } : {}) });
     const targets = [];
     for (const m of matches) {
       targets.push(m);

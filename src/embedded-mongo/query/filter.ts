@@ -332,11 +332,11 @@ export function compileFilterWith(filter: Document, options: Options): (doc: Doc
 }
 
 /**
- * The top-level fields a filter can read, or undefined when that is not
- * known from its shape (`$expr`, `$where`, `$text`, …): a document decoded
- * down to these fields matches exactly when the whole document does.
+ * The dotted paths a filter can read, or undefined when that is not known
+ * from its shape (`$expr`, `$where`, `$text`, …): a document decoded down
+ * to these paths matches exactly when the whole document does.
  */
-export function filterFields(filter: Document): string[] | undefined {
+export function filterPaths(filter: Document): string[] | undefined {
   const out = new Set<string>();
   const visit = (f: unknown): boolean => {
     if (!isPlainObject(f)) return false;
@@ -348,10 +348,16 @@ export function filterFields(filter: Document): string[] | undefined {
       } else if (k.startsWith('$')) {
         return false;
       } else {
-        out.add(k.split('.')[0]!);
+        out.add(k);
       }
     }
     return true;
   };
   return visit(filter) ? [...out] : undefined;
+}
+
+/** The top-level fields a filter can read (the first names of its paths), or undefined as for filterPaths. */
+export function filterFields(filter: Document): string[] | undefined {
+  const paths = filterPaths(filter);
+  return paths === undefined ? undefined : [...new Set(paths.map((path) => path.split('.')[0]!))];
 }

@@ -4,7 +4,7 @@
  */
 export { compareValues, valuesEqual } from './compare.js';
 export { keyString } from './key-string.js';
-export { compileFilter, filterFields } from './filter.js';
+export { compileFilter, filterFields, filterPaths } from './filter.js';
 export { compileProjection } from './projection.js';
 export { compileSort } from './sort.js';
 export { pathValues } from './paths.js';

@@ -1,6 +1,6 @@
-import { Binary, BSONRegExp, Code, Decimal128, deserialize, Long, MaxKey, MinKey, ObjectId, serialize, Timestamp } from 'bson';
+import { Binary, BSONRegExp, Code, Decimal128, deserialize, Double, Long, MaxKey, MinKey, ObjectId, serialize, Timestamp } from 'bson';
 import { describe, expect, it } from 'vitest';
-import { pickFields } from '../../../src/embedded-mongo/engine/bson-fields.js';
+import { pickFields, spliceFields } from '../../../src/embedded-mongo/engine/bson-fields.js';
 
 const doc = {
   _id: new ObjectId(),
@@ -56,5 +56,54 @@ describe('pickFields', () => {
   it('falls back to the whole document for non-ASCII names', () => {
     const bytes = serialize({ 名: 1, b: 2 });
     expect(pickFields(bytes, ['名'], {})).toEqual({ 名: 1, b: 2 });
+  });
+});
+
+describe('pickFields with dotted paths', () => {
+  const nested = { _id: 1, effect: { live: 'publish', ledger: { _id: 'L1', at: new Date(0), content: { big: 'x'.repeat(100) } } }, list: [{ a: 1 }, { a: 2 }], s: 'v' };
+  const bytes = serialize(nested);
+
+  it('decodes only the path inside embedded documents', () => {
+    expect(pickFields(bytes, ['_id', 'effect.ledger._id'], {})).toEqual({ _id: 1, effect: { ledger: { _id: 'L1' } } });
+  });
+
+  it('decodes a field whole when a path names it or goes through an array or a scalar', () => {
+    expect(pickFields(bytes, ['effect.ledger._id', 'effect'], {})).toEqual({ effect: nested.effect });
+    expect(pickFields(bytes, ['list.a'], {})).toEqual({ list: nested.list });
+    expect(pickFields(bytes, ['s.length'], {})).toEqual({ s: 'v' });
+  });
+
+  it('leaves out paths the document lacks, at any depth', () => {
+    expect(pickFields(bytes, ['effect.none.x', 'missing.y'], {})).toEqual({ effect: {} });
+  });
+});
+
+describe('spliceFields', () => {
+  const stored = serialize({ _id: 1, a: new Double(5), b: 'keep', c: [1, 2], z: 0 });
+
+  it('replaces a field in its place and copies the others byte for byte', () => {
+    const spliced = spliceFields(stored, new Set(['b']), { b: 'new' })!;
+    const doc = deserialize(spliced, { promoteValues: false });
+    expect(Object.keys(doc)).toEqual(['_id', 'a', 'b', 'c', 'z']);
+    expect(doc.a).toBeInstanceOf(Double);
+    expect(doc.b.valueOf()).toBe('new');
+    // After the length: `_id` (9 bytes) and `a` (11 bytes) as stored.
+    expect(Buffer.from(spliced.subarray(4, 24)).equals(Buffer.from(stored.subarray(4, 24)))).toBe(true);
+  });
+
+  it('removes a named field the values lack and appends the new ones in their order', () => {
+    const spliced = spliceFields(stored, new Set(['c', 'y', 'x']), { y: 1, x: { n: null } })!;
+    expect(deserialize(spliced)).toEqual({ _id: 1, a: 5, b: 'keep', z: 0, y: 1, x: { n: null } });
+  });
+
+  it('gives the bytes serialize gives for the same document', () => {
+    const values = { b: Long.fromNumber(7), c: [new Date(1), 'x'] };
+    const spliced = spliceFields(stored, new Set(['b', 'c']), values)!;
+    const whole = serialize({ _id: 1, a: new Double(5), b: values.b, c: values.c, z: 0 });
+    expect(Buffer.from(spliced).equals(Buffer.from(whole))).toBe(true);
+  });
+
+  it('declines names that are not plain ASCII', () => {
+    expect(spliceFields(stored, new Set(['名']), { 名: 1 })).toBeUndefined();
   });
 });
