@@ -245,7 +245,8 @@ function replace(doc: Document, replacement: Document): Document {
     throw new CommandError('ImmutableField', "After applying the update, the (immutable) field '_id' was found to have been altered to _id");
   }
   const out: Document = doc._id !== undefined ? { _id: doc._id } : {};
-  for (const [k, v] of Object.entries(replacement)) if (k !== '_id' || doc._id === undefined) out[k] = cloneDocument(v);
+  // The replacement's values are shared, not copied: a replacement applies to one document, which is encoded at once, and nothing changes a command's values afterwards.
+  for (const [k, v] of Object.entries(replacement)) if (k !== '_id' || doc._id === undefined) out[k] = v;
   return out;
 }
 
