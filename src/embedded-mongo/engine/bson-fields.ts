@@ -165,19 +165,22 @@ function pickTree(bytes: Uint8Array, tree: FieldTree, options: DeserializeOption
 }
 
 /**
- * The top-level fields `names` of a BSON document, deserialized alone: index
- * keys need a few fields, and skipping the rest makes rebuilding indexes over
- * a million stored documents several times cheaper. A dotted name decodes
- * only that path inside embedded documents (an array or any other value on
- * the way is decoded whole), so a filter on `effect.ledger._id` does not
- * decode the rest of `effect`. Falls back to the whole document for names
- * that are not plain ASCII or bytes it cannot walk.
+ * A decoder of the fields `names` of BSON documents, deserialized alone:
+ * index keys need a few fields, and skipping the rest makes rebuilding
+ * indexes over a million stored documents several times cheaper. A dotted
+ * name decodes only that path inside embedded documents (an array or any
+ * other value on the way is decoded whole), so a filter on
+ * `effect.ledger._id` does not decode the rest of `effect`. Falls back to
+ * the whole document for names that are not plain ASCII or bytes it cannot
+ * walk. Made once for a scan or a statement: the names are sorted into a
+ * tree here, not per document.
  */
-export function pickFields(bytes: Uint8Array, names: readonly string[], options: DeserializeOptions): Document {
+export function fieldPicker(names: readonly string[], options: DeserializeOptions): (bytes: Uint8Array) => Document {
   const tree = fieldTree(names);
   // The whole document is decoded from a copy: bson's Binary values alias the bytes they are read from.
-  if (!asciiTree(tree)) return deserialize(Buffer.from(bytes), options);
-  return pickTree(bytes, tree, options) ?? deserialize(Buffer.from(bytes), options);
+  const whole = (bytes: Uint8Array) => deserialize(Buffer.from(bytes), options);
+  if (!asciiTree(tree)) return whole;
+  return (bytes) => pickTree(bytes, tree, options) ?? whole(bytes);
 }
 
 /**

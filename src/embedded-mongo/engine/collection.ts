@@ -2,7 +2,7 @@ import { deserialize, type Document, serialize, UUID } from 'bson';
 import { CommandError } from '../errors.js';
 import { filterPaths, keyString } from '../query/index.js';
 import { RecordStore } from '../storage/index.js';
-import { pickFields } from './bson-fields.js';
+import { fieldPicker } from './bson-fields.js';
 import type { IndexKey } from './index-key.js';
 import { ID_INDEX_SPEC } from './index-spec.js';
 import { type DocumentKeys, SecondaryIndex, tupleKey } from './secondary-index.js';
@@ -185,8 +185,9 @@ export class Collection {
    */
   private forEachKeys(indexes: readonly SecondaryIndex[], visit: (key: string, keys: DocumentKeys, i: number) => void): void {
     const fields = indexedPaths(indexes);
+    const pick = fields === undefined ? undefined : fieldPicker(fields, DESERIALIZE);
     for (const [key, bytes] of this.store.entries()) {
-      const doc = fields === undefined ? deserialize(bytes, DESERIALIZE) : pickFields(bytes, fields, DESERIALIZE);
+      const doc = pick === undefined ? deserialize(bytes, DESERIALIZE) : pick(bytes);
       for (let i = 0; i < indexes.length; i++) visit(key, indexes[i]!.keysOf(doc), i);
     }
   }

@@ -3,7 +3,7 @@ import { CommandError } from '../errors.js';
 import { compileFastGroup, compileFilter, filterFields, runPipeline, validatePipeline } from '../query/index.js';
 import { Catalog } from './catalog.js';
 import { DESERIALIZE, type Collection } from './collection.js';
-import { omitFields, pickFields } from './bson-fields.js';
+import { fieldPicker, omitFields } from './bson-fields.js';
 import { forEachInSlices } from './cooperative.js';
 import { planCandidates, planKeys } from './candidates.js';
 import { Durability } from './durability.js';
@@ -198,7 +198,7 @@ export class EmbeddedEngine implements Engine {
     const run = group.start();
     // A scan, or an index read, then need decode only the fields the group and a leading filter read: decoding is most of its cost.
     const fields = planned === undefined ? undefined : fieldsRead(prefix, group.fields);
-    const narrowed = fields === undefined ? input : scan !== undefined ? fieldsOfAll(scan.coll, fields, [this.counters]) : planDocsDecoded(planned!.coll, planned!.plan, (bytes) => pickFields(bytes, fields, DESERIALIZE), [this.counters]);
+    const narrowed = fields === undefined ? input : scan !== undefined ? fieldsOfAll(scan.coll, fields, [this.counters]) : planDocsDecoded(planned!.coll, planned!.plan, fieldPicker(fields, DESERIALIZE), [this.counters]);
     const source = runPipeline(narrowed, prefix, context);
     await forEachInSlices(source, (doc) => run.add(doc));
     return runPipeline(run.result(), rest, context);

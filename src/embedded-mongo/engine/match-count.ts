@@ -8,7 +8,7 @@
 import type { Document } from 'bson';
 import { compileFilter, filterFields } from '../query/index.js';
 import { isPlainObject } from '../query/bson-types.js';
-import { pickFields } from './bson-fields.js';
+import { fieldPicker } from './bson-fields.js';
 import { planKeys } from './candidates.js';
 import { type Collection, DESERIALIZE } from './collection.js';
 import { type Plan, planQuery } from './planner.js';
@@ -64,10 +64,11 @@ export function* matchesToCount(coll: Collection | undefined, filter: Document, 
   const residual = rest.length === 1 ? rest[0]! : { $and: rest };
   const test = compileFilter(residual);
   const fields = filterFields(residual);
+  const pick = fields === undefined ? undefined : fieldPicker(fields, DESERIALIZE);
   for (const key of planKeys(coll, plan, counters)) {
     const bytes = store.getBytes(key);
     if (bytes === undefined) continue;
     for (const c of counters) c.docsExamined++;
-    if (test(fields === undefined ? store.get(key)! : pickFields(bytes, fields, DESERIALIZE))) yield true;
+    if (test(pick === undefined ? store.get(key)! : pick(bytes))) yield true;
   }
 }

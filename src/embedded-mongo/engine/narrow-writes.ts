@@ -14,7 +14,7 @@
  */
 import type { Document } from 'bson';
 import { filterPaths, isReplacement } from '../query/index.js';
-import { pickFields } from './bson-fields.js';
+import { fieldPicker } from './bson-fields.js';
 import { type Collection, DESERIALIZE } from './collection.js';
 import type { UpdateStatement } from './types.js';
 
@@ -55,8 +55,7 @@ function touchedFields(update: Document): Set<string> | undefined {
 function narrowing(filter: Document, indexed: readonly string[] | undefined, more: Iterable<string> = []): ((bytes: Uint8Array) => Document) | undefined {
   const read = filterPaths(filter);
   if (read === undefined || indexed === undefined) return undefined;
-  const fields = [...new Set(['_id', ...read, ...indexed, ...more])];
-  return (bytes) => pickFields(bytes, fields, DESERIALIZE);
+  return fieldPicker(['_id', ...read, ...indexed, ...more], DESERIALIZE);
 }
 
 /** How to narrow an update statement on a collection whose indexes read the paths `indexed`, or undefined to use whole documents. */

@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
 import { compareValues, compileFilter, compileProjection, compileSort, filterFields, keyString } from '../query/index.js';
-import { pickFields } from './bson-fields.js';
+import { fieldPicker } from './bson-fields.js';
 import { type Candidate, planCandidates } from './candidates.js';
 import { type Collection, DESERIALIZE } from './collection.js';
 import { forEachInSlices } from './cooperative.js';
@@ -120,9 +120,10 @@ export function countDocuments(coll: Collection | undefined, filter: Document, c
 /** Every stored document decoded down to the top-level `fields`, in storage order, each counted as examined. */
 export function* fieldsOfAll(coll: Collection | undefined, fields: string[], counters: ExamineCounters[]): Generator<Document> {
   if (coll === undefined) return;
+  const pick = fieldPicker(fields, DESERIALIZE);
   for (const [, bytes] of coll.store.entries()) {
     for (const c of counters) c.docsExamined++;
-    yield pickFields(bytes, fields, DESERIALIZE);
+    yield pick(bytes);
   }
 }
 
