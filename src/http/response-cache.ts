@@ -27,10 +27,14 @@
  * request arriving meanwhile waits for it and is answered from the cache
  * (or computes its own when the first was not kept), so a change that drops
  * the home page does not make every portal visitor compute it at once.
+ * A waiter whose client has left by then computes nothing; the computing
+ * request's turn ends when its response finishes or its client leaves,
+ * even if that happened before the turn began.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
+import onFinished from 'on-finished';
 import type { PublishedChange } from '../../datasources/change-feed.js';
 import type { AggregationKindsCheck } from './aggregation-answers.js';
 import { isOwnValueList, recordIdOf } from './answer-lists.js';
@@ -254,6 +258,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       return;
     }
     if (cached) drop(key);
+    // A waiter whose client left meanwhile has no one to answer.
+    if (waited && onFinished.isFinished(res)) return;
     const pending = inFlight.get(key);
     if (pending && !waited) {
       counters.coalesced++;
@@ -263,9 +269,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     counters.misses++;
     if (!pending) {
       let settle!: () => void;
-      inFlight.set(key, new Promise<void>((resolve) => (settle = resolve)));
-      res.once('close', () => {
-        inFlight.delete(key);
+      const turn = new Promise<void>((resolve) => (settle = resolve));
+      inFlight.set(key, turn);
+      // Unlike a 'close' listener, this also fires for a response whose client has already gone: a turn that never ended would make every later request for the key wait forever.
+      onFinished(res, () => {
+        if (inFlight.get(key) === turn) inFlight.delete(key);
         settle();
       });
     }

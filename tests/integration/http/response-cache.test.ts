@@ -40,12 +40,16 @@ beforeAll(async () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url!, 'http://x');
       const body = (req.method === 'POST' ? JSON.parse(text) : { query: url.searchParams.get('query'), variables: JSON.parse(url.searchParams.get('variables') ?? '{}') }) as Parameters<typeof backend>[0];
-      cache.middleware(Object.assign(req, { body: req.method === 'POST' ? body : undefined }), res, () => {
-        const answer = JSON.stringify(backend(body));
-        res.setHeader('content-type', 'application/json');
-        // A slow answer stays in progress long enough for the same request to arrive meanwhile.
-        setTimeout(() => res.end(answer), body.variables?.slow ? 100 : 0);
-      });
+      const toCache = () =>
+        cache.middleware(Object.assign(req, { body: req.method === 'POST' ? body : undefined }), res, () => {
+          const answer = JSON.stringify(backend(body));
+          res.setHeader('content-type', 'application/json');
+          // A slow answer stays in progress long enough for the same request to arrive meanwhile.
+          setTimeout(() => res.end(answer), body.variables?.slow ? 100 : 0);
+        });
+      // As the gateway's credential check does, a step before the cache may take its time.
+      if (req.headers['x-slow-before-cache']) setTimeout(toCache, 100);
+      else toCache();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -138,5 +142,42 @@ describe('response cache', () => {
     const answers = await Promise.all(Array.from({ length: 3 }, () => post('query { node(id: $id) { id } }', { id: 'busy-failing', slow: true, fail: true })));
     expect(answers.every((a) => a.status === 200 && a.cache === 'MISS' && a.body.includes('SOURCE_UNAVAILABLE'))).toBe(true);
     expect(backendCalls).toBe(3);
+  });
+
+  it('keeps answering a request whose earlier waiter left before the answer in progress was finished', async () => {
+    const query = 'query { node(id: $id) { id } }';
+    // The answer in progress is not kept (an error), so a waiter would compute its own; this waiter's client has gone by then.
+    const leader = post(query, { id: 'left', slow: true, fail: true });
+    const gone = new AbortController();
+    const waiter = fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { id: 'left', slow: true, fail: true } }), signal: gone.signal });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    gone.abort();
+    await expect(waiter).rejects.toThrow();
+    // The leader's backend call was made at once; only its answer is slow.
+    const callsBefore = backendCalls;
+    await leader;
+    // Before, the departed waiter took the lead without ever finishing it, and every later request for the key waited forever.
+    const later = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { id: 'left', slow: true, fail: true } }), signal: AbortSignal.timeout(2_000) });
+    expect(later.status).toBe(200);
+    expect(await later.text()).toContain('SOURCE_UNAVAILABLE');
+    // The departed waiter computed nothing: its answer had no one to go to. Only the later request did.
+    expect(backendCalls - callsBefore).toBe(1);
+  });
+
+  it('keeps answering a request whose first asker left before reaching the cache', async () => {
+    const query = 'query { node(id: $id) { id } }';
+    const request = (headers: Record<string, string>, signal: AbortSignal) =>
+      fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables: { id: 'early-leaver', fail: true } }), signal });
+    const gone = new AbortController();
+    const first = request({ 'x-slow-before-cache': '1' }, gone.signal);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    gone.abort();
+    await expect(first).rejects.toThrow();
+    // The first asker reaches the cache after its client has gone.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Its answer (an error) was not kept, so the later request computes its own instead of waiting for a turn that had ended before it began.
+    const later = await request({}, AbortSignal.timeout(2_000));
+    expect(later.status).toBe(200);
+    expect(await later.text()).toContain('SOURCE_UNAVAILABLE');
   });
 });
