@@ -22,12 +22,13 @@ export interface PlannedRequest {
   group?: string;
 }
 
-/** Latency percentiles of one group of requests. */
+/** Latency percentiles of one group of requests, and how many of its requests got no answer in time. */
 export interface GroupLatency {
   requests: number;
   p50: number;
   p95: number;
   p99: number;
+  timeouts?: number;
 }
 
 /** What the driver is asked to do. */
@@ -41,6 +42,8 @@ export interface DrivePlan {
   requests: PlannedRequest[];
   /** The number the first send of a body holding SEQUENCE gets; each such send gets the next (runs over the same store must not overlap). */
   firstSequence?: number;
+  /** Seconds a request may wait for its answer before it counts as an error and its connection is replaced (default 30). */
+  timeoutSeconds?: number;
 }
 
 /** What the driver measured. */
@@ -54,12 +57,31 @@ export interface DriveResult {
   non2xx: number;
   /** Per group named in the plan: its requests' latencies. */
   groups?: Record<string, GroupLatency>;
+  /** The first requests that got no answer within the timeout (method, path and the start of the body), to tell which ones hang. */
+  timedOut?: string[];
 }
 
-/** What autocannon's client holds: the per-request context passed to `setupRequest`, still that of the answered request when its response is emitted. */
-interface ClientWithContext {
-  requestIterator?: { context?: { group?: string } };
+/** What a request's autocannon context carries: its group and its place in the plan. */
+interface RequestContext {
+  group?: string;
+  planIndex?: number;
 }
+
+/**
+ * What autocannon's client holds: the per-request context passed to
+ * `setupRequest`, still that of the answered request when its response is
+ * emitted, and the method that drops the connection, which it calls first
+ * on a timeout, before it moves on to the next request.
+ */
+interface ClientWithContext {
+  requestIterator?: { context?: RequestContext };
+  _destroyConnection?: () => void;
+  on(event: 'timeout', listener: () => void): void;
+}
+
+const TIMEOUT_SECONDS = 30;
+/** How many timed-out requests are described in the result. */
+const TIMED_OUT_SHOWN = 20;
 
 async function drive(plan: DrivePlan): Promise<DriveResult> {
   let next = 0;
@@ -67,10 +89,16 @@ async function drive(plan: DrivePlan): Promise<DriveResult> {
   const latencies: number[] = [];
   const byGroup = new Map<string, number[]>();
   let non2xx = 0;
+  const timeoutsByGroup = new Map<string, number>();
+  const timedOut: string[] = [];
   // autocannon passes each connection's per-request context second (its typings omit it).
-  const setupRequest = (_request: unknown, context?: { group?: string }) => {
-    const request = plan.requests[next++ % plan.requests.length]!;
-    if (context) context.group = request.group;
+  const setupRequest = (_request: unknown, context?: RequestContext) => {
+    const planIndex = next++ % plan.requests.length;
+    const request = plan.requests[planIndex]!;
+    if (context) {
+      context.group = request.group;
+      context.planIndex = planIndex;
+    }
     const body = request.body?.includes(SEQUENCE) ? numbered(request.body, sequence++) : request.body;
     return { method: request.method, path: request.path, headers: request.headers, ...(body !== undefined ? { body } : {}) };
   };
@@ -80,9 +108,26 @@ async function drive(plan: DrivePlan): Promise<DriveResult> {
         url: plan.origin,
         connections: plan.connections,
         duration: plan.durationSeconds,
-        timeout: 30,
+        timeout: plan.timeoutSeconds ?? TIMEOUT_SECONDS,
         ...(plan.rate ? { overallRate: plan.rate } : {}),
         requests: [{ setupRequest }],
+        setupClient: (client: ClientWithContext) => {
+          // On a timeout autocannon drops the connection first, then sends the next request, then reports: the context is the timed-out request's only at the drop.
+          let dropped: RequestContext | undefined;
+          const destroyConnection = client._destroyConnection;
+          if (destroyConnection) {
+            client._destroyConnection = function (this: ClientWithContext) {
+              dropped = this.requestIterator?.context;
+              destroyConnection.call(this);
+            };
+          }
+          client.on('timeout', () => {
+            const group = dropped?.group ?? '';
+            timeoutsByGroup.set(group, (timeoutsByGroup.get(group) ?? 0) + 1);
+            const request = dropped?.planIndex === undefined ? undefined : plan.requests[dropped.planIndex];
+            if (request && timedOut.length < TIMED_OUT_SHOWN) timedOut.push(`${request.method} ${request.path} ${(request.body ?? '').slice(0, 160)}`);
+          });
+        },
       },
       (error, result) => {
         if (error) return reject(error);
@@ -95,12 +140,15 @@ async function drive(plan: DrivePlan): Promise<DriveResult> {
           p99: summary.p99,
           errors: result.errors + result.timeouts,
           non2xx,
-          ...(byGroup.size > 0
-            ? { groups: Object.fromEntries([...byGroup].map(([group, values]) => {
-                const { p50, p95, p99 } = summarize(values);
-                return [group, { requests: values.length, p50, p95, p99 }];
+          ...(byGroup.size + timeoutsByGroup.size > 0
+            ? { groups: Object.fromEntries([...new Set([...byGroup.keys(), ...timeoutsByGroup.keys()])].map((group) => {
+                const values = byGroup.get(group) ?? [];
+                const { p50, p95, p99 } = values.length > 0 ? summarize(values) : { p50: 0, p95: 0, p99: 0 };
+                const timeouts = timeoutsByGroup.get(group);
+                return [group, { requests: values.length, p50, p95, p99, ...(timeouts ? { timeouts } : {}) }];
               })) }
             : {}),
+          ...(timedOut.length > 0 ? { timedOut } : {}),
         });
       },
     );

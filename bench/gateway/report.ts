@@ -90,9 +90,9 @@ export function formatGatewayTables(unordered: GatewayRow[], scales: ScaleInfo[]
   const groups = grouped.length === 0
     ? ''
     : `\n\n${table(
-        ['docs/store', 'server', 'scenario', 'group', 'requests', 'p50 ms', 'p95 ms', 'p99 ms'],
+        ['docs/store', 'server', 'scenario', 'group', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'timeouts'],
         grouped.flatMap((r) =>
-          Object.entries(r.groups!).map(([group, latency]) => [n(r.scale), r.server, r.scenario, group, n(latency.requests), n(latency.p50, 1), n(latency.p95, 1), n(latency.p99, 1)]),
+          Object.entries(r.groups!).map(([group, latency]) => [n(r.scale), r.server, r.scenario, group, n(latency.requests), n(latency.p50, 1), n(latency.p95, 1), n(latency.p99, 1), n(latency.timeouts ?? 0)]),
         ),
       )}`;
   return `${measured}\n\n${ratios}${groups}`;

@@ -58,6 +58,8 @@ export interface GatewayRow {
   residentBytesAtStart?: number;
   /** For the mixed load: latencies of its reads, aggregations and pushes on their own. */
   groups?: Record<string, GroupLatency>;
+  /** The first requests that got no answer within the load generator's timeout. */
+  timedOut?: string[];
 }
 
 export interface ScaleInfo {

@@ -16,6 +16,8 @@ declare module 'autocannon' {
     overallRate?: number;
     timeout?: number;
     requests?: Array<RawRequest & { setupRequest?: (request: RawRequest) => RawRequest }>;
+    /** Called with each connection's client as it is made (the client is an EventEmitter; its fields are internal). */
+    setupClient?: (client: never) => void;
   }
 
   interface Result {
