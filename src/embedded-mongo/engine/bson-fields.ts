@@ -130,10 +130,11 @@ function asciiTree(tree: FieldTree): boolean {
   return true;
 }
 
-/** The fields of `tree` from the document `bytes`, or undefined for bytes it cannot walk. */
+/** The fields of `tree` from the document `bytes`, in the document's order, or undefined for bytes it cannot walk. */
 function pickTree(bytes: Uint8Array, tree: FieldTree, options: DeserializeOptions): Document | undefined {
   const direct: Document = {};
   const parts: [number, number][] = [];
+  const order: string[] = [];
   const walked = walkElements(bytes, (start, end, type, valueAt) => {
     let name: string | undefined;
     for (const candidate of tree.keys()) {
@@ -143,6 +144,7 @@ function pickTree(bytes: Uint8Array, tree: FieldTree, options: DeserializeOption
       }
     }
     if (name === undefined) return;
+    order.push(name);
     const inner = tree.get(name)!;
     if (inner !== null && type === 0x03) {
       const picked = pickTree(bytes.subarray(valueAt, end), inner, options);
@@ -161,7 +163,13 @@ function pickTree(bytes: Uint8Array, tree: FieldTree, options: DeserializeOption
     else parts.push([start, end]);
   });
   if (!walked) return undefined;
-  return parts.length === 0 ? direct : Object.assign(documentOf(bytes, parts, options), direct);
+  if (parts.length === 0) return direct;
+  const decoded = documentOf(bytes, parts, options);
+  if (parts.length === order.length) return decoded;
+  // Fields decoded by hand and by bson are put back in the document's order: a projection answers in it, as mongod does.
+  const out: Document = {};
+  for (const name of order) out[name] = Object.hasOwn(direct, name) ? direct[name] : decoded[name];
+  return out;
 }
 
 /**

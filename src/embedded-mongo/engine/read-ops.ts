@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from '../errors.js';
 import { compareValues, compileFilter, compileProjection, compileSort, filterFields, keyString } from '../query/index.js';
-import { fieldPicker } from './bson-fields.js';
+import { fieldPicker, omitFields } from './bson-fields.js';
 import { type Candidate, planCandidates } from './candidates.js';
 import { type Collection, DESERIALIZE } from './collection.js';
 import { forEachInSlices } from './cooperative.js';
@@ -77,7 +77,8 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, coun
   const { skip, limit } = window(spec);
   const hintOption = spec.hint === undefined ? {} : { hint: spec.hint };
   const limitOption = limit === undefined ? {} : { limit: skip + limit };
-  const { plan, matches } = matching(coll, spec.filter, counters, { ...(spec.sort ? { sort: spec.sort } : {}), ...hintOption, ...limitOption });
+  const decode = project === undefined ? undefined : projectedDecoder(spec);
+  const { plan, matches } = matching(coll, spec.filter, counters, { ...(spec.sort ? { sort: spec.sort } : {}), ...hintOption, ...limitOption, ...(decode ? { decode } : {}) });
   function* run(): Generator<Document> {
     let docs: Iterable<Document> = (function* () {
       for (const c of matches) yield c.doc;
@@ -99,6 +100,33 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, coun
     }
   }
   return { plan, docs: run() };
+}
+
+/**
+ * A decoder of stored documents that skips what a find's projection drops
+ * and its filter and sort do not read: a plain exclusion of top-level
+ * fields (a catalog entry's search terms, which every catalog read projects
+ * away) or a plain inclusion (only its paths are decoded). Undefined when
+ * the whole document is needed: projection operators, positional paths, or
+ * a filter whose fields cannot be listed (`$expr`, `$where`). The
+ * projection itself still runs on what is decoded, so the answer is the
+ * same.
+ */
+function projectedDecoder(spec: FindSpec): ((bytes: Uint8Array) => Document) | undefined {
+  const projection = spec.projection!;
+  const read = filterFields(spec.filter ?? {});
+  if (read === undefined) return undefined;
+  for (const path of Object.keys(spec.sort ?? {})) read.push(path.split('.')[0]!);
+  const names = Object.keys(projection).filter((name) => name !== '_id');
+  if (names.length === 0 || names.some((name) => name.includes('$'))) return undefined;
+  const excluded = (name: string) => projection[name] === 0 || projection[name] === false;
+  const included = (name: string) => projection[name] === 1 || projection[name] === true;
+  if (names.every(excluded) && names.every((name) => !name.includes('.'))) {
+    const omitted = names.filter((name) => !read.includes(name));
+    return omitted.length === 0 ? undefined : (bytes) => omitFields(bytes, omitted, DESERIALIZE);
+  }
+  if (names.every(included)) return fieldPicker(['_id', ...names, ...read], DESERIALIZE);
+  return undefined;
 }
 
 /** Number of matches after skip and limit (0 = none), as the count command answers. */
