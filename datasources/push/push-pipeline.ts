@@ -41,6 +41,10 @@ export const PUSH_TIMEOUT_MS = 60_000;
 
 const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/u;
 
+/** A stored submission as a new version reads it: without its content and its pending effect. */
+type StoredVersion = Omit<SubmissionDoc, 'content' | 'effect'>;
+const STORED_VERSION = { content: 0, effect: 0 } as const;
+
 /** One pushed record: the department's own id, the source system's version, and the kind's fields. */
 export interface PushRecordInput {
   sourceId: unknown;
@@ -168,13 +172,18 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
       let pending = candidates;
       for (let round = 1; pending.length > 0; round++) {
         const submissions = db.collection<SubmissionDoc>(SUBMISSIONS_COLLECTION);
-        const found = await submissions.find({ _id: { $in: pending.map((c) => c.submissionId) } }, { batchSize: MAX_PUSH_BATCH + 1 }).toArray();
-        // A change an earlier attempt wrote but did not finish: finish it before anything replaces it.
-        await applyEffects(db, kind.store, found.filter((s) => !s.applied), deps.kinds, deps.changes);
-        const stored = new Map(found.map((s) => [s._id, s]));
+        // What a new version is compared with and carries over: not the stored content and effect, most of a submission's bytes, which a new version replaces whole.
+        const found = await submissions.find({ _id: { $in: pending.map((c) => c.submissionId) } }, { projection: STORED_VERSION, batchSize: MAX_PUSH_BATCH + 1 }).toArray();
+        const unfinished = found.filter((s) => !s.applied).map((s) => s._id);
+        if (unfinished.length > 0) {
+          // A change an earlier attempt wrote but did not finish: finish it, from the whole submission, before anything replaces it.
+          const whole = await submissions.find({ _id: { $in: unfinished } }, { batchSize: unfinished.length + 1 }).toArray();
+          await applyEffects(db, kind.store, whole.filter((s) => !s.applied), deps.kinds, deps.changes);
+        }
+        const stored = new Map<string, StoredVersion>(found.map((s) => [s._id, s]));
         const operations: AnyBulkWriteOperation<SubmissionDoc>[] = [];
         const written: Array<{ candidate: Candidate; doc: SubmissionDoc; created: boolean }> = [];
-        const fresh: Array<{ candidate: Candidate; previous: SubmissionDoc | undefined }> = [];
+        const fresh: Array<{ candidate: Candidate; previous: StoredVersion | undefined }> = [];
         for (const candidate of pending) {
           const previous = stored.get(candidate.submissionId);
           const known = { recordId: candidate.recordId, submissionId: candidate.submissionId };
@@ -242,7 +251,7 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
 }
 
 /** The submission of a new version, with its effect (ledger entry, and publication for directly publishing departments). */
-function newVersion(actor: Actor, kind: string, store: string, candidate: Candidate, previous: SubmissionDoc | undefined): SubmissionDoc {
+function newVersion(actor: Actor, kind: string, store: string, candidate: Candidate, previous: StoredVersion | undefined): SubmissionDoc {
   const { principal, now } = actor;
   const direct = principal.role === 'department' && principal.publishesDirectly;
   const action = previous ? 'UPDATE' : 'CREATE';
