@@ -18,7 +18,7 @@ export interface PlannedRequest {
   path: string;
   headers: Record<string, string>;
   body?: string;
-  /** The group whose latencies are also summarized on their own (the mixed load's reads, aggregations and pushes). */
+  /** The group whose latencies are also summarized on their own (the mixed load's item pages, catalog pages, searches, aggregations and pushes). */
   group?: string;
 }
 

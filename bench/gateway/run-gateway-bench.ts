@@ -56,7 +56,7 @@ export interface GatewayRow {
   non2xx: number;
   /** For the fixed-rate run: resident memory when it started. */
   residentBytesAtStart?: number;
-  /** For the mixed load: latencies of its reads, aggregations and pushes on their own. */
+  /** For the mixed load: latencies of its item pages, catalog pages, searches, aggregations and pushes on their own. */
   groups?: Record<string, GroupLatency>;
   /** The first requests that got no answer within the load generator's timeout. */
   timedOut?: string[];
