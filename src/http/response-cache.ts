@@ -24,9 +24,13 @@
  * from the cache. A hit replays the Cache-Control and Vary the first
  * answer carried; GET and POST are kept apart, since they differ there.
  * Misses are coalesced: while one request computes an answer, the same
- * request arriving meanwhile waits for it and is answered from the cache
- * (or computes its own when the first was not kept), so a change that drops
- * the home page does not make every portal visitor compute it at once.
+ * request arriving meanwhile waits for it and is answered from the cache,
+ * so a change that drops the home page does not make every portal visitor
+ * compute it at once. When that answer was not kept because a change was
+ * announced while it was computed, a waiter that arrived before the change
+ * is given it all the same (`x-cache: SHARED`: its own request overlapped
+ * the change, as the computing one did), and a waiter that arrived after
+ * the change, or behind an answer with errors, computes its own.
  * A waiter whose client has left by then computes nothing; the computing
  * request's turn ends when its response finishes or its client leaves,
  * even if that happened before the turn began.
@@ -73,6 +77,8 @@ export interface ResponseCacheStats {
   dropped: number;
   /** Requests that waited for the same request's answer in progress instead of computing their own. */
   coalesced: number;
+  /** Waiting requests answered with the answer they waited for although it was not kept (a change was announced after they arrived). */
+  shared: number;
 }
 
 export interface ResponseCache {
@@ -83,12 +89,16 @@ export interface ResponseCache {
   close(): void;
 }
 
-interface Entry {
+/** An answer as it is replayed: to a later request from the cache, or to the requests that waited for it. */
+interface Reply {
   body: Buffer;
   contentType: string;
   etag: string;
   /** Cache-Control and Vary of the first answer, replayed on hits. */
   headers: Array<[string, string]>;
+}
+
+interface Entry extends Reply {
   expires: number;
   recordIds: string[];
   lists: boolean;
@@ -166,6 +176,41 @@ export function operationOf(req: IncomingMessage & { body?: unknown }): Operatio
   return { query: params.get('query') ?? undefined, operationName: params.get('operationName') ?? undefined, variables: json('variables'), extensions: json('extensions') };
 }
 
+/** A computation in progress of one key: the change count when it began, and its answer once finished (null when it has none to give). */
+interface Turn {
+  startedAt: number;
+  answer: Promise<Reply | null>;
+  /** Requests waiting for it. */
+  waiters: number;
+}
+
+/** The `data` of a GraphQL answer without errors, or null for one that may not be kept or shared (errors, no data, not JSON). */
+function answerData(body: Buffer): unknown {
+  let parsed: { data?: unknown; errors?: unknown };
+  try {
+    parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
+  } catch {
+    return null;
+  }
+  return parsed.errors !== undefined || parsed.data == null ? null : parsed.data;
+}
+
+/** Sends `reply` again, or 304 to a conditional GET that names its ETag; `source` goes into `x-cache`. */
+function replay(req: IncomingMessage, res: ServerResponse, reply: Reply, source: 'HIT' | 'SHARED'): void {
+  res.setHeader('etag', reply.etag);
+  res.setHeader('x-cache', source);
+  for (const [name, value] of reply.headers) res.setHeader(name, value);
+  if (req.method === 'GET' && matchesEtag(req.headers['if-none-match'], reply.etag)) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('content-type', reply.contentType);
+  res.setHeader('content-length', reply.body.length);
+  res.end(reply.body);
+}
+
 /** Creates the cache and subscribes it to `options.changes`; mount `middleware` after the JSON body parser, before GraphQL. */
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const partitionOf = options.partitionOf ?? ((req) => (req.headers.authorization === undefined ? 'public' : null));
@@ -179,9 +224,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   /** Per operation text and name. */
   const operationTypes = new Map<string, ParsedOperation>();
   let generation = 0;
-  const counters = { hits: 0, misses: 0, dropped: 0, coalesced: 0 };
-  /** Keys being computed now, settled when that response is finished or abandoned. */
-  const inFlight = new Map<string, Promise<void>>();
+  const counters = { hits: 0, misses: 0, dropped: 0, coalesced: 0, shared: 0 };
+  /** Keys being computed now: the change count when the computation began, and its answer (null when it has none to give: an error, or its client left) once its response is finished or abandoned. */
+  const inFlight = new Map<string, Turn>();
 
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -243,41 +288,40 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const cached = entries.get(key);
     if (cached && cached.expires > now()) {
       counters.hits++;
-      res.setHeader('etag', cached.etag);
-      res.setHeader('x-cache', 'HIT');
-      for (const [name, value] of cached.headers) res.setHeader(name, value);
-      if (req.method === 'GET' && matchesEtag(req.headers['if-none-match'], cached.etag)) {
-        res.statusCode = 304;
-        res.end();
-        return;
-      }
-      res.statusCode = 200;
-      res.setHeader('content-type', cached.contentType);
-      res.setHeader('content-length', cached.body.length);
-      res.end(cached.body);
+      replay(req, res, cached, 'HIT');
       return;
     }
     if (cached) drop(key);
-    // A waiter whose client left meanwhile has no one to answer.
-    if (waited && onFinished.isFinished(res)) return;
     const pending = inFlight.get(key);
     if (pending && !waited) {
       counters.coalesced++;
-      void pending.then(() => answer(req, res, next, operation, parsedOp, key, true));
+      pending.waiters++;
+      const arrivedAt = generation;
+      void pending.answer.then((reply) => {
+        // A waiter whose client left meanwhile has no one to answer.
+        if (onFinished.isFinished(res)) return;
+        if (entries.has(key) || reply === null || arrivedAt !== pending.startedAt) return answer(req, res, next, operation, parsedOp, key, true);
+        // Not kept, because a change was announced while it was computed, but nothing changed between its start and this request's arrival: it answers this request as well as it answers its own, and computing it again for every waiter at once would only pile up work.
+        counters.shared++;
+        replay(req, res, reply, 'SHARED');
+      });
       return;
     }
     counters.misses++;
+    const startedAt = generation;
+    let reply: Reply | null = null;
+    let turn: Turn | undefined;
     if (!pending) {
-      let settle!: () => void;
-      const turn = new Promise<void>((resolve) => (settle = resolve));
-      inFlight.set(key, turn);
+      let settle!: (reply: Reply | null) => void;
+      turn = { startedAt, answer: new Promise<Reply | null>((resolve) => (settle = resolve)), waiters: 0 };
+      const own = turn;
+      inFlight.set(key, own);
       // Unlike a 'close' listener, this also fires for a response whose client has already gone: a turn that never ended would make every later request for the key wait forever.
-      onFinished(res, () => {
-        if (inFlight.get(key) === turn) inFlight.delete(key);
-        settle();
+      onFinished(res, (error) => {
+        if (inFlight.get(key) === own) inFlight.delete(key);
+        settle(error ? null : reply);
       });
     }
-    const startedAt = generation;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -299,34 +343,34 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         if (res.statusCode === 200 && res.getHeader('etag') === undefined) res.setHeader('etag', etagOf(bodyOf()));
       }
       const result = end(chunk, ...rest);
-      // A change announced while this answer was computed may have withdrawn something in it.
-      if (res.statusCode === 200 && generation === startedAt) remember(bodyOf(), String(res.getHeader('content-type') ?? 'application/json'));
+      // The answer is read to be kept, or to be shared with the requests waiting for it.
+      if (res.statusCode === 200 && (generation === startedAt || (turn?.waiters ?? 0) > 0)) {
+        const data = answerData(bodyOf());
+        if (data !== null) {
+          const etag = res.getHeader('etag');
+          const headers: Array<[string, string]> = [];
+          for (const name of ['cache-control', 'vary']) {
+            const value = res.getHeader(name);
+            if (value !== undefined) headers.push([name, String(value)]);
+          }
+          reply = { body: bodyOf(), contentType: String(res.getHeader('content-type') ?? 'application/json'), etag: typeof etag === 'string' ? etag : etagOf(bodyOf()), headers };
+          // A change announced while this answer was computed may have withdrawn something in it.
+          if (generation === startedAt) remember(reply, data);
+        }
+      }
       return result;
     }) as typeof res.end;
-    const remember = (body: Buffer, contentType: string) => {
-      let parsed: { data?: unknown; errors?: unknown };
-      try {
-        parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
-      } catch {
-        return;
-      }
-      if (parsed.errors !== undefined || parsed.data == null) return;
+    const remember = (reply: Reply, data: unknown) => {
       const ids = new Set<string>();
       // Searches only: a change matters when the changed entries' terms could match them (see search-answers.ts).
       const { searches: searchFields, kinds } = parsedOp;
-      const searches = kinds === null ? searchDependencies(parsed.data, searchFields, operation.variables) : null;
+      const searches = kinds === null ? searchDependencies(data, searchFields, operation.variables) : null;
       // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it, unless it is aggregations of known kinds.
-      const lists = (scan(parsed.data, ids) || ids.size === 0) && searches === null && kinds === null;
+      const lists = (scan(data, ids) || ids.size === 0) && searches === null && kinds === null;
       // Asked-for ids count too: an item that is not public yet answers null and must go when it is published.
       scan(operation.variables, ids);
       for (const literal of operation.query!.match(/"[A-Za-z0-9_-]{4,}"/gu) ?? []) scan(literal.slice(1, -1), ids);
-      const etag = res.getHeader('etag');
-      const headers: Array<[string, string]> = [];
-      for (const name of ['cache-control', 'vary']) {
-        const value = res.getHeader(name);
-        if (value !== undefined) headers.push([name, String(value)]);
-      }
-      store(key, { body, contentType, etag: typeof etag === 'string' ? etag : etagOf(body), headers, expires: now() + ttlMs, recordIds: [...ids], lists, searches, kinds });
+      store(key, { ...reply, expires: now() + ttlMs, recordIds: [...ids], lists, searches, kinds });
     };
     next();
   }

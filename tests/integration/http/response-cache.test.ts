@@ -144,6 +144,26 @@ describe('response cache', () => {
     expect(backendCalls).toBe(3);
   });
 
+  it('gives the waiters that arrived before a change the answer in progress, which is not kept, and lets a later one compute its own', async () => {
+    const query = 'query { node(id: $id) { id } }';
+    const sharedBefore = cache.stats().shared;
+    const leader = post(query, { id: 'shared', slow: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const early = [post(query, { id: 'shared', slow: true }), post(query, { id: 'shared', slow: true })];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Announced while the answer is computed: it is not kept.
+    changes.publish({ store: 'procurement', recordIds: ['unrelated'], organizationIds: [], kinds: ['Procurement'], searchTerms: [] });
+    const late = post(query, { id: 'shared', slow: true });
+    const [first, ...waiters] = await Promise.all([leader, ...early, late]);
+    expect(first!.cache).toBe('MISS');
+    expect(waiters.map((a) => a.cache)).toEqual(['SHARED', 'SHARED', 'MISS']);
+    expect(waiters.every((a) => a.status === 200 && a.body === first!.body)).toBe(true);
+    expect(waiters[0]!.etag).toBe(first!.etag);
+    // The leader and the request that arrived after the change computed; the two before it did not.
+    expect(backendCalls).toBe(2);
+    expect(cache.stats().shared - sharedBefore).toBe(2);
+  });
+
   it('keeps answering a request whose earlier waiter left before the answer in progress was finished', async () => {
     const query = 'query { node(id: $id) { id } }';
     // The answer in progress is not kept (an error), so a waiter would compute its own; this waiter's client has gone by then.
