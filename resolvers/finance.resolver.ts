@@ -1,5 +1,5 @@
 /** Links and amounts of 三公 statements, their expense items, and fund allocations (finance store). */
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { FundAllocationRecord, ThreePublicExpenseRecord, ThreePublicStatementRecord } from '../datasources/finance/finance-records.js';
 import type { OrganizationRecord } from '../datasources/office/office-records.js';
 import type { GatewayContext } from '../src/context.js';
@@ -11,6 +11,7 @@ import { Organization } from '../schema/organization.type.js';
 import { ThreePublicExpense } from '../schema/three-public-expense.type.js';
 import { ThreePublicExpenseStatement } from '../schema/three-public-expense-statement.type.js';
 import { ThreePublicItem } from '../schema/finance.enums.js';
+import { OWN_PARTS } from '../src/http/own-parts.js';
 import { AMOUNT_DESCRIPTION, UNIT_ARG } from './money-field.js';
 import { disclosedById, type Disclosed } from './disclosed-records.js';
 
@@ -19,6 +20,8 @@ const ITEM_ORDER = Object.values(ThreePublicItem) as string[];
 @Resolver(() => ThreePublicExpenseStatement)
 export class ThreePublicExpenseStatementResolver {
   @FieldResolver(() => [ThreePublicExpense], { description: 'The four items of the statement, in the order 因公出国(境), 公务用车购置, 公务用车运行维护, 公务接待.' })
+  // Written and withdrawn with the statement only: a cached answer keeps them until the statement changes.
+  @Extensions(OWN_PARTS)
   async items(@Root() statement: ThreePublicStatementRecord, @Ctx() context: GatewayContext): Promise<ThreePublicExpenseRecord[]> {
     const items = await context.loaders.expensesByStatement.load(statement.id);
     return [...items].sort((a, b) => ITEM_ORDER.indexOf(a.item) - ITEM_ORDER.indexOf(b.item));

@@ -1,5 +1,5 @@
 /** Links and amounts of procurements, awards and suppliers (procurement store). */
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { OrganizationRecord } from '../datasources/office/office-records.js';
 import type { AwardRecord, MoneyValue as MoneyValueRecord, ProcurementRecord, SupplierRecord } from '../datasources/procurement/procurement-records.js';
 import type { GatewayContext } from '../src/context.js';
@@ -12,6 +12,7 @@ import { Organization } from '../schema/organization.type.js';
 import { PageArgs } from '../schema/page.args.js';
 import { Award, Procurement } from '../schema/procurement.type.js';
 import { Supplier } from '../schema/supplier.type.js';
+import { OWN_LINKS } from '../src/http/own-parts.js';
 import { publishedOf, type Disclosed } from './disclosed-records.js';
 import { listConnection } from './list-connection.js';
 import { AMOUNT_DESCRIPTION, UNIT_ARG } from './money-field.js';
@@ -30,6 +31,8 @@ export class ProcurementResolver {
 @Resolver(() => Award)
 export class AwardResolver {
   @FieldResolver(() => [Supplier], { description: 'The winning suppliers (中标供应商).' })
+  // Which suppliers won is the procurement's; a supplier's name is its own (shared by procurements), so a cached answer must show each supplier's id.
+  @Extensions(OWN_LINKS)
   async suppliers(@Root() award: AwardRecord, @Ctx() context: GatewayContext): Promise<SupplierRecord[]> {
     const found = await context.loaders.supplier.loadMany(award.suppliers.map((s) => s.id));
     const failed = found.find((s): s is Error => s instanceof Error);

@@ -1,7 +1,8 @@
 /** A government procurement (政府采购) shaped after an OCDS release, with its tender, awards and contracts. */
 import 'reflect-metadata';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, Int, ObjectType } from 'type-graphql';
+import { OWN_PARTS } from '../src/http/own-parts.js';
 import { Disclosure } from './disclosure.interface.js';
 import { MoneyValue } from './money-value.type.js';
 import { Node } from './node.interface.js';
@@ -91,9 +92,12 @@ export class Procurement extends Disclosure {
   @Field(() => Tender, { description: 'The tender.' })
   tender!: Tender;
 
+  // Awards and contracts are written with the release only: a cached answer keeps them until the release changes.
   @Field(() => [Award], { description: 'Awards of the process.' })
+  @Extensions(OWN_PARTS)
   awards!: Award[];
 
   @Field(() => [Contract], { description: 'Contracts signed.' })
+  @Extensions(OWN_PARTS)
   contracts!: Contract[];
 }

@@ -37,6 +37,7 @@ import { publicCacheControlPlugin } from './http/cache-control.js';
 import { persistedQueries } from './http/persisted-queries.js';
 import { privateAnswerCheck } from './http/private-answers.js';
 import { aggregationKindsCheck } from './http/aggregation-answers.js';
+import { ownPartsCheck } from './http/own-parts.js';
 import { createResponseCache, type ResponseCache } from './http/response-cache.js';
 import type { Principal } from '../datasources/principal.js';
 
@@ -94,7 +95,7 @@ export async function createGateway<TStores extends StorePinger, TContext extend
   const isPublicCaller = (_req: unknown, res: express.Response) => principalOf(res).role === 'public';
   const responseCache: ResponseCache | null =
     changes && config.responseCache
-      ? createResponseCache({ changes, partitionOf: (_req, res) => answerPartitionOf(principalOf(res as express.Response)), isPrivate, aggregationKinds: aggregationKindsCheck(schema), ...config.responseCache })
+      ? createResponseCache({ changes, partitionOf: (_req, res) => answerPartitionOf(principalOf(res as express.Response)), isPrivate, aggregationKinds: aggregationKindsCheck(schema), ownParts: ownPartsCheck(schema), ...config.responseCache })
       : null;
   // The analytics service of these stores, with the configured time limit and cache, made before a request would make it with defaults.
   const analyticsCache = changes ? analyticsOf(stores as unknown as Stores, config.analytics ?? {}).cache : null;

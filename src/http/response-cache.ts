@@ -9,7 +9,9 @@
  * any listing; so is an answer that names no record at all, such as a count
  * or a sum, which any change may alter). A list of plain values on an
  * object the answer identifies, such as a record's channels, is that
- * object's own content, not a listing. A catalog search is the exception
+ * object's own content, not a listing; so is a list the schema declares a
+ * record's own parts (a statement's lines, a procurement's awards; see
+ * `own-parts.ts`) on an identified record. A catalog search is the exception
  * among lists: it goes only when a changed entry's search terms could match
  * it (`search-answers.ts`). So is an aggregation: it goes only on a change
  * of a disclosure kind it sums (`aggregation-answers.ts`). An entry naming
@@ -42,6 +44,7 @@ import onFinished from 'on-finished';
 import type { PublishedChange } from '../../datasources/change-feed.js';
 import type { AggregationKindsCheck } from './aggregation-answers.js';
 import { isOwnValueList, recordIdOf } from './answer-lists.js';
+import type { OwnPartPaths, OwnPartsCheck } from './own-parts.js';
 import { searchDependencies, searchFieldsOf, touchesSearches, type SearchField } from './search-answers.js';
 
 /** Where changes are announced (the stores' `changes` feed). */
@@ -66,6 +69,8 @@ export interface ResponseCacheOptions {
   isPrivate?: (document: DocumentNode) => boolean;
   /** The disclosure kinds an operation depends on when it is aggregations only (see `aggregation-answers.ts`); by default none is. */
   aggregationKinds?: AggregationKindsCheck;
+  /** The lists of an operation that are records' own parts (see `own-parts.ts`); by default none is. */
+  ownParts?: OwnPartsCheck;
   now?: () => number;
 }
 
@@ -114,7 +119,10 @@ interface ParsedOperation {
   type: OperationTypeNode | null;
   searches: SearchField[];
   kinds: readonly string[] | null;
+  ownParts: OwnPartPaths;
 }
+
+const NO_OWN_PARTS: OwnPartPaths = new Map();
 
 /** A GraphQL-over-HTTP request's operation fields, as sent. */
 export interface Operation {
@@ -138,23 +146,39 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
-/** Record ids of every global id in `value`, and whether it holds a listing (`answer-lists.ts`). */
-function scan(value: unknown, ids: Set<string>): boolean {
+/** Whether `value` is an object the answer identifies by its global id. */
+function identifies(value: unknown): boolean {
+  const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && recordIdOf(id) !== null;
+}
+
+/**
+ * Record ids of every global id in `value`, and whether it holds a listing
+ * (`answer-lists.ts`). `own` names the operation's own-part lists by
+ * response path (`own-parts.ts`): such a list on an identified record (or
+ * inside another own part of one) is that record's content, not a listing.
+ */
+function scan(value: unknown, ids: Set<string>, own: OwnPartPaths = NO_OWN_PARTS, path = '', ownedBy = false): boolean {
   if (typeof value === 'string') {
     const id = recordIdOf(value);
     if (id !== null) ids.add(id);
     return false;
   }
   if (Array.isArray(value)) {
-    for (const item of value) scan(item, ids);
+    for (const item of value) scan(item, ids, own, path);
     return true;
   }
   if (value === null || typeof value !== 'object') return false;
   const object = value as Record<string, unknown>;
+  const owner = ownedBy || identifies(object);
   let lists = false;
-  for (const item of Object.values(object)) {
+  for (const [key, item] of Object.entries(object)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    const part = Array.isArray(item) && owner ? own.get(at) : undefined;
     if (isOwnValueList(object, item)) for (const element of item) scan(element, ids);
-    else lists = scan(item, ids) || lists;
+    else if (part === 'owned' || (part === 'linked' && (item as unknown[]).every(identifies))) {
+      for (const element of item as unknown[]) lists = scan(element, ids, own, at, true) || lists;
+    } else lists = scan(item, ids, own, at) || lists;
   }
   return lists;
 }
@@ -215,6 +239,7 @@ function replay(req: IncomingMessage, res: ServerResponse, reply: Reply, source:
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const partitionOf = options.partitionOf ?? ((req) => (req.headers.authorization === undefined ? 'public' : null));
   const aggregationKinds = options.aggregationKinds ?? (() => null);
+  const ownParts = options.ownParts ?? (() => NO_OWN_PARTS);
   const maxEntries = options.maxEntries ?? 10_000;
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
@@ -258,11 +283,16 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const memo = `${operationName ?? ''}\u0000${query}`;
     const known = operationTypes.get(memo);
     if (known) return known;
-    let parsed: ParsedOperation = { type: null, searches: [], kinds: null };
+    let parsed: ParsedOperation = { type: null, searches: [], kinds: null, ownParts: NO_OWN_PARTS };
     try {
       const document = parse(query);
       if (!isPrivate(document)) {
-        parsed = { type: getOperationAST(document, operationName)?.operation ?? null, searches: searchFieldsOf(document, operationName), kinds: aggregationKinds(document, operationName) };
+        parsed = {
+          type: getOperationAST(document, operationName)?.operation ?? null,
+          searches: searchFieldsOf(document, operationName),
+          kinds: aggregationKinds(document, operationName),
+          ownParts: ownParts(document, operationName),
+        };
       }
     } catch {
       // Not GraphQL: GraphQL itself answers it, uncached.
@@ -366,7 +396,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       const { searches: searchFields, kinds } = parsedOp;
       const searches = kinds === null ? searchDependencies(data, searchFields, operation.variables) : null;
       // An answer naming no record (a count, a sum) depends on records it does not name: any change may alter it, unless it is aggregations of known kinds.
-      const lists = (scan(data, ids) || ids.size === 0) && searches === null && kinds === null;
+      const lists = (scan(data, ids, parsedOp.ownParts) || ids.size === 0) && searches === null && kinds === null;
       // Asked-for ids count too: an item that is not public yet answers null and must go when it is published.
       scan(operation.variables, ids);
       for (const literal of operation.query!.match(/"[A-Za-z0-9_-]{4,}"/gu) ?? []) scan(literal.slice(1, -1), ids);

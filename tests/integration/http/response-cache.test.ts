@@ -9,11 +9,18 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { print } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChangeFeed } from '../../../datasources/change-feed.js';
+import type { OwnPartPaths } from '../../../src/http/own-parts.js';
 import { createResponseCache, type ResponseCache } from '../../../src/http/response-cache.js';
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+
+const AWARD_PARTS: OwnPartPaths = new Map([
+  ['node.awards', 'owned'],
+  ['node.awards.suppliers', 'linked'],
+]);
 
 let server: http.Server;
 let origin = '';
@@ -23,16 +30,21 @@ let backendCalls = 0;
 /** Runs while the backend computes an answer (to announce a change in the middle of it). */
 let duringAnswer: (() => void) | null = null;
 
-function backend(body: { query: string; variables?: { id?: string; fail?: boolean; slow?: boolean } }): unknown {
+function backend(body: { query: string; variables?: { id?: string; fail?: boolean; slow?: boolean; supplierIds?: boolean } }): unknown {
   backendCalls++;
   duringAnswer?.();
   if (body.variables?.fail) return { data: null, errors: [{ message: 'store down', extensions: { code: 'SOURCE_UNAVAILABLE' } }] };
+  if (body.query.includes('awards')) {
+    const supplier = body.variables?.supplierIds ? { id: gid('Supplier', 's1'), name: '供应商甲' } : { name: '供应商甲' };
+    return { data: { node: { id: gid('Procurement', body.variables?.id ?? 'p0'), awards: [{ title: '中标公告', suppliers: [supplier] }] } } };
+  }
   if (body.query.includes('list')) return { data: { list: [{ id: gid('Procurement', 'p1') }] } };
   return { data: { node: body.variables?.id === 'missing' ? null : { id: gid('Procurement', body.variables?.id ?? 'p0'), title: '采购结果公告' } } };
 }
 
 beforeAll(async () => {
-  cache = createResponseCache({ changes });
+  // As the gateway's schema declares them (`own-parts.ts`): a procurement's awards are its own, their suppliers records linked from it.
+  cache = createResponseCache({ changes, ownParts: (document) => (print(document).includes('awards') ? AWARD_PARTS : new Map()) });
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -112,6 +124,18 @@ describe('response cache', () => {
     expect((await post('query { node(id: $id) { id } }', { id: 'w1' })).cache).toBe('MISS');
     expect((await post('query { node(id: $id) { id } }', { id: 'w2' })).cache).toBe('HIT');
     expect((await post('query { list { id } }')).cache).toBe('MISS');
+  });
+
+  it('keeps a record’s own lists through changes of other records, and its linked records only when each shows its id', async () => {
+    const awards = 'query { node(id: $id) { id ... on Procurement { awards { title suppliers { id name } } } } }';
+    await post(awards, { id: 'r-own', supplierIds: true });
+    await post(awards, { id: 'r-anon' });
+    changes.publish({ store: 'procurement', recordIds: ['elsewhere'], organizationIds: [], kinds: ['Procurement'], searchTerms: [] });
+    expect((await post(awards, { id: 'r-own', supplierIds: true })).cache).toBe('HIT');
+    // A supplier without its id could change unseen: the answer is a listing.
+    expect((await post(awards, { id: 'r-anon' })).cache).toBe('MISS');
+    changes.publish({ store: 'procurement', recordIds: ['s1'], organizationIds: [], kinds: ['Procurement'], searchTerms: [] });
+    expect((await post(awards, { id: 'r-own', supplierIds: true })).cache).toBe('MISS');
   });
 
   it('drops an answer of null for an id once that record is published', async () => {
