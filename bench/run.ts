@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [gateway|store] [--scale 10k,100k,1m] [--quick] [--seconds N] [--servers gateway,n+1,…] [--connections N] [--mixed-parts] [--results DIR]`:
+ * `npm run bench -- [gateway|store] [--scale 10k,100k,1m] [--quick] [--seconds N] [--servers gateway,n+1,…] [--connections N] [--mixed-parts] [--mixed-rates N,…] [--results DIR]`:
  * runs a benchmark suite (the gateway's by default), prints its table and
  * writes it with the machine's description to
  * `bench/results/<suite>-<time>.json` (or DIR).
@@ -31,6 +31,7 @@ async function main() {
       scale: { type: 'string' },
       quick: { type: 'boolean', default: false },
       'mixed-parts': { type: 'boolean', default: false },
+      'mixed-rates': { type: 'string' },
       seconds: { type: 'string' },
       servers: { type: 'string' },
       connections: { type: 'string' },
@@ -56,7 +57,15 @@ async function main() {
     });
     const connections = values.connections === undefined ? undefined : Number(values.connections);
     if (connections !== undefined && !(Number.isInteger(connections) && connections > 0)) throw new TypeError(`--connections expects a positive integer, got "${values.connections}"`);
-    const run = await runGatewayBench({ scales, quick: values.quick, mixedParts: values['mixed-parts'], ...(seconds ? { seconds } : {}), ...(servers ? { servers } : {}), ...(connections ? { connections } : {}) });
+    const mixedRates = values['mixed-rates']?.split(',').map((text) => {
+      const rate = Number(text);
+      if (!(Number.isInteger(rate) && rate > 0)) throw new TypeError(`--mixed-rates expects positive integers (requests per second), got "${text}"`);
+      return rate;
+    });
+    const run = await runGatewayBench({
+      scales, quick: values.quick, mixedParts: values['mixed-parts'],
+      ...(seconds ? { seconds } : {}), ...(servers ? { servers } : {}), ...(connections ? { connections } : {}), ...(mixedRates ? { mixedRates } : {}),
+    });
     const parseAndValidateMs = await parseAndValidateCost();
     console.log(formatGatewayTables(run.rows, run.scales));
     console.log(`\nparse + validate per request without Apollo's document cache (ms): ${Object.entries(parseAndValidateMs).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);

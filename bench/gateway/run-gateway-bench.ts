@@ -31,6 +31,8 @@ export interface GatewayBenchOptions {
   servers?: readonly ServerName[];
   /** Also the mixed load without its pushes and without its aggregations, on the gateway and as shipped (`--mixed-parts`). */
   mixedParts?: boolean;
+  /** Steady runs of the mixed load at these fixed rates (requests/s), besides the one at 80% of saturation (`--mixed-rates`): the same load for code whose saturation rate differs. */
+  mixedRates?: readonly number[];
 }
 
 /** The mixed load with one kind of its requests replaced by item pages. */
@@ -40,7 +42,7 @@ export type MixedPart = 'mixed-without-pushes' | 'mixed-without-aggregations';
 export interface GatewayRow {
   scale: number;
   server: ServerName;
-  scenario: ScenarioName | 'mixed-80%' | 'catalog-304' | MixedPart | `${MixedPart}-80%`;
+  scenario: ScenarioName | 'mixed-80%' | 'catalog-304' | MixedPart | `${MixedPart}-80%` | `${'mixed' | MixedPart}-${number}/s`;
   pageSize: number | null;
   requests: number;
   requestsPerSecond: number;
@@ -253,16 +255,20 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
             if (mixed && measurement.scenario !== 'mixed-without-pushes') await checkCorrection(server, measurement.requests, nextSequence++);
             // The mixed load's steady run: uncached (the gateway's own work) and as shipped (with its caches of answers).
             if (mixed && (name === 'gateway' || name === 'cached')) {
-              const rate = Math.max(1, Math.floor(result.requestsPerSecond * 0.8));
-              const atStart = residentBytesOf(server.pid);
-              const steadyCpu = [cpuMsOf(server.pid), cpuMsOf(store.pid)];
-              const steady = await drive({ ...plan, rate, durationSeconds: options.quick ? Math.max(seconds, 5) : 60 });
-              rows.push({
-                scale, server: name, scenario: `${measurement.scenario as 'mixed' | MixedPart}-80%`, pageSize: null, ...steady, roundTripsPerRequest,
-                residentBytes: server.residentBytes(), residentBytesAtStart: atStart,
-                serverCpuMsPerRequest: (cpuMsOf(server.pid) - steadyCpu[0]!) / Math.max(1, steady.requests),
-                storeCpuMsPerRequest: (cpuMsOf(store.pid) - steadyCpu[1]!) / Math.max(1, steady.requests),
-              });
+              const steadyRun = async (rate: number, scenario: GatewayRow['scenario']) => {
+                const atStart = residentBytesOf(server.pid);
+                const steadyCpu = [cpuMsOf(server.pid), cpuMsOf(store.pid)];
+                const steady = await drive({ ...plan, rate, durationSeconds: options.quick ? Math.max(seconds, 5) : 60 });
+                rows.push({
+                  scale, server: name, scenario, pageSize: null, ...steady, roundTripsPerRequest,
+                  residentBytes: server.residentBytes(), residentBytesAtStart: atStart,
+                  serverCpuMsPerRequest: (cpuMsOf(server.pid) - steadyCpu[0]!) / Math.max(1, steady.requests),
+                  storeCpuMsPerRequest: (cpuMsOf(store.pid) - steadyCpu[1]!) / Math.max(1, steady.requests),
+                });
+              };
+              const part = measurement.scenario as 'mixed' | MixedPart;
+              await steadyRun(Math.max(1, Math.floor(result.requestsPerSecond * 0.8)), `${part}-80%`);
+              for (const rate of options.mixedRates ?? []) await steadyRun(rate, `${part}-${rate}/s`);
             }
           }
         } finally {

@@ -40,7 +40,7 @@ describe('npm run bench -- gateway', () => {
 
   it('answers every scenario correctly on every server at a tiny scale and measures every figure', async () => {
     resultsDir = await mkdtemp(path.join(os.tmpdir(), 'gateway-bench-smoke-'));
-    const { stdout } = await run(process.execPath, [benchEntry, 'gateway', '--scale', '1k', '--quick', '--seconds', '2', '--connections', '2', '--results', resultsDir], {
+    const { stdout } = await run(process.execPath, [benchEntry, 'gateway', '--scale', '1k', '--quick', '--seconds', '2', '--connections', '2', '--mixed-rates', '20', '--results', resultsDir], {
       timeout: 280_000,
     });
     expect(stdout).toContain('vs hand-written');
@@ -56,7 +56,7 @@ describe('npm run bench -- gateway', () => {
     const measured = new Set(result.rows.map((r) => `${r.server} ${r.scenario} ${r.pageSize ?? ''}`.trim()));
     for (const expected of [
       'gateway catalog 10', 'gateway catalog 50', 'gateway catalog 200', 'gateway catalog-304 50', 'gateway item', 'gateway search 20', 'gateway analytics', 'gateway push 1000',
-      'gateway mixed', 'gateway mixed-80%',
+      'gateway mixed', 'gateway mixed-80%', 'gateway mixed-20/s', 'cached mixed-20/s',
       'n+1 catalog 50', 'handwritten catalog 10', 'handwritten catalog 50', 'handwritten catalog 200',
       'mercurius catalog 50', 'mercurius item', 'mercurius search 20', 'cached catalog 50', 'cached catalog-304 50', 'cached item', 'cached analytics', 'cached mixed', 'cached mixed-80%',
     ]) {
