@@ -5,8 +5,8 @@
  * again after a crash at any point completes the change and records it
  * once. The number of store commands does not depend on how many
  * submissions there are: one read of the catalog entries' search terms (for
- * the change announced at the end), one bulk write per collection touched,
- * one ledger insert, one bulk write of marks.
+ * the change announced once the catalog is written), one bulk write per
+ * collection touched, one ledger insert, one bulk write of marks.
  *
  * Live documents written by a submission carry `_pushVersion` (the ordering
  * key of the published version); every write and delete of owned documents
@@ -138,15 +138,16 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
   ]);
   announcement.searchTerms.unshift(...oldTerms);
   for (const [collection, operations] of show.byCollection) await bulkWrite(db, collection, operations);
+  // Announced as soon as the change is public, not after the marks: until then a cache may still answer with what was withdrawn.
+  if (announcement.recordIds.size > 0) {
+    changes.publish({ store, recordIds: [...announcement.recordIds], organizationIds: [...announcement.organizationIds], kinds: [...announcement.kinds], searchTerms: announcement.searchTerms });
+  }
 
   await bulkWrite(
     db,
     SUBMISSIONS_COLLECTION,
     submissions.map((s) => ({ updateOne: { filter: { _id: s._id, 'effect.ledger._id': s.effect.ledger._id }, update: { $set: { applied: true } } } })),
   );
-  if (announcement.recordIds.size > 0) {
-    changes.publish({ store, recordIds: [...announcement.recordIds], organizationIds: [...announcement.organizationIds], kinds: [...announcement.kinds], searchTerms: announcement.searchTerms });
-  }
 }
 
 /**
