@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueKey, type IssuedKey } from '../../helpers/credentials.js';
 import type { TestGateway } from '../../helpers/gateway.js';
-import { DIRECT_PUBLISHER as PLANNING, publicRead, startCachingGateway } from '../../helpers/public-cache.js';
+import { DIRECT_PUBLISHER as PLANNING, publicRead, pushNewAllocation, startCachingGateway } from '../../helpers/public-cache.js';
 
 const ALLOCATIONS = '{ fundAllocationAggregate(filter: { yearFrom: 2015, yearTo: 2015 }, groupBy: [ORGANIZATION]) { total { count amount { sum } } groups { key { organization { id name } } count } } }';
 const EXPENSES = '{ threePublicExpenseAggregate(groupBy: [ORGANIZATION]) { total { count amount { sum } } groups { key { organization { id name } } count } } }';
@@ -53,15 +53,6 @@ async function pushExpenses() {
   expect(pushed.data).toEqual({ pushThreePublicExpenseStatements: { totals: { created: 1 } } });
 }
 
-async function pushAllocation(sourceId: string) {
-  const pushed = await gateway.graphql(
-    `mutation($records: [FundAllocationPushInput!]!) { pushFundAllocations(records: $records) { totals { created } } }`,
-    { records: [{ sourceId, version: 1, organizationId: PLANNING, recipientProject: '村级道路维护工程', purpose: '道路维护经费', amount: '1200.00', date: '2015-12-30', title: '村级道路维护经费下拨情况' }] },
-    department.headers,
-  );
-  expect(pushed.data).toEqual({ pushFundAllocations: { totals: { created: 1 } } });
-}
-
 describe('cached aggregations and published changes', () => {
   it('answers every analyst from one partition, apart from the public, and never a department', async () => {
     const [first, second] = analysts;
@@ -84,7 +75,7 @@ describe('cached aggregations and published changes', () => {
     expect((await read(ALLOCATIONS, analyst)).cache).toBe('HIT');
     expect((await read(ALLOCATIONS_WITH_CATALOGS, analyst)).cache).toBe('HIT');
 
-    await pushAllocation('aggregation-1');
+    await pushNewAllocation(gateway, department, 'aggregation-1');
 
     // The 三公 answer is kept: no expense changed, though the planning office it may name published.
     const expenses = await read(EXPENSES, analyst);

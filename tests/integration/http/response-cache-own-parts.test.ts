@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedKey } from '../../helpers/credentials.js';
 import type { TestGateway } from '../../helpers/gateway.js';
-import { DIRECT_PUBLISHER as PLANNING, publicRead, startCachingGateway } from '../../helpers/public-cache.js';
+import { DIRECT_PUBLISHER as PLANNING, publicRead, pushNewAllocation, startCachingGateway } from '../../helpers/public-cache.js';
 
 const STATEMENT_PAGE = 'query Statement($id: ID!) { node(id: $id) { id ... on ThreePublicExpenseStatement { title total items { item amount } } } }';
 /** The same lines without the statement's id: nothing in the answer names the record they belong to. */
@@ -41,15 +41,6 @@ async function pushStatement(version: number, amount: string): Promise<string> {
   return outcome!.recordId;
 }
 
-async function pushOtherRecord(sourceId: string) {
-  const pushed = await gateway.graphql(
-    `mutation($records: [FundAllocationPushInput!]!) { pushFundAllocations(records: $records) { totals { created } } }`,
-    { records: [{ sourceId, version: 1, organizationId: PLANNING, recipientProject: '村级道路维护工程', purpose: '道路维护经费', amount: '1200.00', date: '2015-12-30', title: '村级道路维护经费下拨情况' }] },
-    department.headers,
-  );
-  expect(pushed.data).toEqual({ pushFundAllocations: { totals: { created: 1 } } });
-}
-
 type StatementPage = { node: { title: string; items: Array<{ item: string; amount: string }> } | null };
 
 describe('a record’s own lists in cached answers', () => {
@@ -59,7 +50,7 @@ describe('a record’s own lists in cached answers', () => {
     expect(first.body.data.node!.items).toEqual([{ item: 'OFFICIAL_RECEPTION', amount: '250.50' }]);
     expect((await publicRead(gateway, STATEMENT_PAGE, { id: statementId })).cache).toBe('HIT');
 
-    await pushOtherRecord('own-parts-a1');
+    await pushNewAllocation(gateway, department, 'own-parts-a1');
     expect((await publicRead(gateway, STATEMENT_PAGE, { id: statementId })).cache).toBe('HIT');
 
     await pushStatement(2, '260.00');
@@ -74,7 +65,7 @@ describe('a record’s own lists in cached answers', () => {
       await publicRead(gateway, query, variables);
       expect((await publicRead(gateway, query, variables)).cache, query).toBe('HIT');
     }
-    await pushOtherRecord('own-parts-a2');
+    await pushNewAllocation(gateway, department, 'own-parts-a2');
     // The statement's id is only asked for (a variable), not shown: the answer is read as a listing, as before.
     for (const [query, variables] of reads) expect((await publicRead(gateway, query, variables)).cache, query).toBe('MISS');
   });
