@@ -15,6 +15,7 @@ import { numbered, SEQUENCE } from './sequence.js';
 import { sendOne } from './one-request.js';
 import { handwrittenCatalogPage } from './handwritten-catalog.js';
 import { loadDataset } from './load-dataset.js';
+import { pushedCollectionCounts, removePushedBatches } from './pushed-batches.js';
 import { cpuMsOf, residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
 import { openStores, STORE_NAMES, type StoresConfig } from '../../datasources/index.js';
 import {
@@ -223,11 +224,12 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
       await handwrittenCatalogPage(client, 10, new Date());
       const credentials = await issueCredentials(store.uri, loaded.index);
       for (const name of servers) {
-        const server = await startServer(name, store.uri, credentials.departmentOrganizationId);
+        let server = await startServer(name, store.uri, credentials.departmentOrganizationId);
         try {
           for (const planned of measurementsFor(name, loaded.index, credentials, options.mixedParts ?? false)) {
             const measurement = planned.conditional ? await withEtag(server, planned) : planned;
             const key = `${measurement.scenario}:${measurement.pageSize}`;
+            const beforePushes = measurement.scenario === 'push' ? await pushedCollectionCounts(client) : null;
             for (const request of planned.conditional ? [] : measurement.requests.slice(0, 3)) {
               const answer = await fetchAnswer(server, request);
               const problem = checkAnswer(measurement.check, answer, { first: measurement.pageSize ?? undefined });
@@ -251,6 +253,12 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
               serverCpuMsPerRequest: perRequest(cpuMsOf(server.pid), cpuBefore[0]!),
               storeCpuMsPerRequest: perRequest(cpuMsOf(store.pid), cpuBefore[1]!),
             });
+            if (beforePushes) {
+              // Every later row is measured on the data set of its scale, not on one the push scenario grew. Pushes the load generator left in flight end with the server, before their records go.
+              await server.stop();
+              await removePushedBatches(client, `bench-${name}-`, beforePushes);
+              server = await startServer(name, store.uri, credentials.departmentOrganizationId);
+            }
             const mixed = measurement.scenario.startsWith('mixed');
             if (mixed && measurement.scenario !== 'mixed-without-pushes') await checkCorrection(server, measurement.requests, nextSequence++);
             // The mixed load's steady run: uncached (the gateway's own work) and as shipped (with its caches of answers).

@@ -1,0 +1,44 @@
+/**
+ * The push scenario's records, removed again once it is measured. Every
+ * push of that scenario is a new batch of 1,000 records; left in place,
+ * they would grow the finance store several times over its scale before
+ * the mixed load and the cached server are measured on it, and those rows
+ * would stand for a bigger data set than the one they are reported at.
+ */
+import type { MongoClient } from 'mongodb';
+
+/** The store that holds the pushed fund allocations, and the collections a push writes in it. */
+const FINANCE = 'finance';
+const WRITTEN = ['submissions', 'ledger', 'catalog', 'fundAllocations'] as const;
+
+/** Documents per collection the push scenario writes to. */
+export type PushedCollectionCounts = Record<(typeof WRITTEN)[number], number>;
+
+/** How many documents each collection a push writes to holds now. */
+export async function pushedCollectionCounts(client: MongoClient): Promise<PushedCollectionCounts> {
+  const db = client.db(FINANCE);
+  const counts = await Promise.all(WRITTEN.map((name) => db.collection(name).countDocuments({})));
+  return Object.fromEntries(WRITTEN.map((name, i) => [name, counts[i]!])) as PushedCollectionCounts;
+}
+
+/**
+ * Removes every record pushed with a source id starting `prefix`: its
+ * submission, ledger entries, catalog entry and live allocation. Throws
+ * unless the collections hold again exactly `before`.
+ */
+export async function removePushedBatches(client: MongoClient, prefix: string, before: PushedCollectionCounts): Promise<number> {
+  const db = client.db(FINANCE);
+  const bySource = { sourceId: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}` } };
+  const recordIds = (await db.collection<{ recordId: string }>('submissions').find(bySource, { projection: { recordId: 1 } }).toArray()).map((s) => s.recordId);
+  // Public first, as a withdrawal does: the catalog entry, then the live document.
+  await db.collection<{ _id: string }>('catalog').deleteMany({ _id: { $in: recordIds } });
+  await db.collection<{ _id: string }>('fundAllocations').deleteMany({ _id: { $in: recordIds } });
+  await db.collection('ledger').deleteMany(bySource);
+  await db.collection('submissions').deleteMany(bySource);
+  const after = await pushedCollectionCounts(client);
+  const differs = WRITTEN.filter((name) => after[name] !== before[name]);
+  if (differs.length > 0) {
+    throw new Error(`removing the push scenario's records left ${differs.map((name) => `${name} at ${after[name]} instead of ${before[name]}`).join(', ')}`);
+  }
+  return recordIds.length;
+}
