@@ -19,7 +19,7 @@ import { pushedCollectionCounts, removePushedBatches } from './pushed-batches.js
 import { cpuMsOf, residentBytesOf, runDriver, SERVERS, startServer, type ServerName, type ServerProcess } from './processes.js';
 import { openStores, STORE_NAMES, type StoresConfig } from '../../datasources/index.js';
 import {
-  analyticsRequests, catalogRequests, checkAnswer, conditionalCatalogRequest, itemRequests, mixedRequests, pushRequests, searchRequests, type BenchCredentials, type ScenarioName,
+  analyticsRequests, catalogRequests, checkAnswer, conditionalCatalogRequest, itemRequests, mixedRequests, pushedSourcePrefix, pushRequests, searchRequests, type BenchCredentials, type ScenarioName,
 } from './scenarios.js';
 
 export interface GatewayBenchOptions {
@@ -256,7 +256,7 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<{ r
             if (beforePushes) {
               // Every later row is measured on the data set of its scale, not on one the push scenario grew. Pushes the load generator left in flight end with the server, before their records go.
               await server.stop();
-              await removePushedBatches(client, `bench-${name}-`, beforePushes);
+              await removePushedBatches(client, pushedSourcePrefix(name), beforePushes);
               server = await startServer(name, store.uri, credentials.departmentOrganizationId);
             }
             const mixed = measurement.scenario.startsWith('mixed');

@@ -110,6 +110,11 @@ export function analyticsRequests(credentials: BenchCredentials): PlannedRequest
   return Array.from({ length: 10 }, (_, i) => post(ANALYTICS_QUERY, { year: 2016 + i }, credentials.analyst));
 }
 
+/** The start of the source id of every record `pushRequests` makes with `tag`. */
+export function pushedSourcePrefix(tag: string): string {
+  return `bench-${tag}-`;
+}
+
 /**
  * `batches` pushes of `size` allocations each, every record new the first
  * time it is sent; sent again (the load generator cycles), a batch is an
@@ -122,7 +127,7 @@ export function analyticsRequests(credentials: BenchCredentials): PlannedRequest
 export function pushRequests(credentials: BenchCredentials, batches: number, size = 1_000, tag = 'p', corrections = false): PlannedRequest[] {
   return Array.from({ length: batches }, (_, b) => {
     const records = Array.from({ length: size }, (_, i) => ({
-      sourceId: `bench-${tag}-${b}-${i}`,
+      sourceId: `${pushedSourcePrefix(tag)}${b}-${i}`,
       version: corrections ? SEQUENCE : 1,
       organizationId: credentials.departmentOrganizationId,
       recipientProject: '村级道路维护工程',
