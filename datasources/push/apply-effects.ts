@@ -11,8 +11,10 @@
  * Live documents written by a submission carry `_pushVersion` (the ordering
  * key of the published version); every write and delete of owned documents
  * is guarded by it, so an older effect that runs late never overwrites a
- * newer publication. The catalog entry is written after the record's other
- * documents (it is what makes the record public) and removed before them.
+ * newer publication. A new record's catalog entry is written after its
+ * other documents (it is what makes the record public), and an entry is
+ * removed before them; an entry already public is replaced beside them when
+ * the caller read the entries before writing the submissions.
  */
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db, type Document } from 'mongodb';
 import { CATALOG_COLLECTION } from '../catalog/catalog-source.js';
@@ -71,12 +73,28 @@ interface Announcement {
   searchTerms: string[][];
 }
 
+/** The catalog entries of some records as they were before a change: search terms by record id. */
+export type PublishedEntries = ReadonlyMap<string, readonly string[]>;
+
 /**
  * Completes the effects of `submissions` (all of one store) in the store
  * behind `db`, then announces the published changes on `changes`.
+ * `published`, when the caller read it before writing any of the
+ * submissions (`publishedEntries`), holds their records' catalog entries
+ * as they were: an entry already public is then replaced beside the
+ * record's other documents instead of after them, one store command fewer
+ * in a row.
  */
-export async function applyEffects(db: Db, store: string, submissions: readonly SubmissionDoc[], kinds: RecordKindRegistry, changes: ChangeFeed): Promise<void> {
+export async function applyEffects(
+  db: Db,
+  store: string,
+  submissions: readonly SubmissionDoc[],
+  kinds: RecordKindRegistry,
+  changes: ChangeFeed,
+  published?: Promise<PublishedEntries>,
+): Promise<void> {
   if (submissions.length === 0) return;
+  const before = published ? await published : undefined;
   const hide = new OperationsByCollection();
   const documents = new OperationsByCollection();
   const show = new OperationsByCollection();
@@ -122,12 +140,13 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
     }
     const entry = projection.catalogEntry;
     announcement.searchTerms.push(entry.searchTerms);
-    show.add(CATALOG_COLLECTION, {
+    // A record already public is public between its documents' writes either way; a new one only once they are all written.
+    (before?.has(entry._id) ? documents : show).add(CATALOG_COLLECTION, {
       replaceOne: { filter: { $and: [{ _id: entry._id }, guard] }, replacement: { ...entry, [PUSH_VERSION_FIELD]: key }, upsert: true },
     });
   }
-  // The replaced entries' terms are read before any catalog entry is removed or replaced: before hiding, or else beside the documents' writes, which touch no catalog entry.
-  const replacedTerms = publishedSearchTerms(db, submissions);
+  // The replaced entries' terms are read before any catalog entry is removed or replaced: by the caller, or before hiding, or else beside the documents' writes, which then touch no catalog entry.
+  const replacedTerms = before ? Promise.resolve(termsOf(before, submissions)) : publishedEntries(db, submissions).then((entries) => termsOf(entries, submissions));
   if (hide.byCollection.size > 0) await replacedTerms;
   for (const [collection, operations] of hide.byCollection) await bulkWrite(db, collection, operations);
   // The ledger records the accepted versions (written before this runs), whether published or not, and only the push path's own readers see it: it need not wait for the live documents.
@@ -151,20 +170,29 @@ export async function applyEffects(db: Db, store: string, submissions: readonly 
 }
 
 /**
- * The search terms of the catalog entries these submissions replace or
- * remove, as they are before the effects (one read), for caches of searches
- * the records may leave. Run again after a crash, it may read entries the
+ * The catalog entries of these submissions' records, as they are before
+ * the effects (one read, no command when none publishes or retracts): what
+ * a change replaces or removes, whose search terms tell caches of searches
+ * the record may leave. Run again after a crash, it may read entries the
  * first run already replaced; that run announced nothing, so at worst the
  * count of a search the record left stays stale in a cache until its TTL.
  */
-async function publishedSearchTerms(db: Db, submissions: readonly SubmissionDoc[]): Promise<string[][]> {
+export async function publishedEntries(db: Db, submissions: ReadonlyArray<Pick<SubmissionDoc, 'recordId' | 'effect'>>): Promise<PublishedEntries> {
   const ids = submissions.filter((s) => s.effect.live !== 'none').map((s) => s.recordId);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return new Map();
   const entries = await db
     .collection<{ _id: string; searchTerms?: string[] }>(CATALOG_COLLECTION)
     .find({ _id: { $in: ids } }, { projection: { searchTerms: 1 }, batchSize: ids.length })
     .toArray();
-  return entries.map((entry) => entry.searchTerms ?? []);
+  return new Map(entries.map((entry) => [entry._id, entry.searchTerms ?? []]));
+}
+
+/** The search terms of the entries these submissions change. */
+function termsOf(entries: PublishedEntries, submissions: readonly SubmissionDoc[]): string[][] {
+  return submissions.flatMap((s) => {
+    const terms = s.effect.live === 'none' ? undefined : entries.get(s.recordId);
+    return terms ? [[...terms]] : [];
+  });
 }
 
 /** Appends ledger entries; an entry already there (same deterministic id) was written by an earlier attempt and stays as it is. */

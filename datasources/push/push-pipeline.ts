@@ -14,14 +14,16 @@
  *      key: such records are read and classified again, up to three rounds,
  *      then refused with CONFLICT);
  *   4–6. the effects carried out (`applyEffects`): live documents for
- *      departments that publish directly, ledger entries, `applied` marks.
+ *      departments that publish directly, ledger entries, `applied` marks
+ *      (the records' catalog entries as they were are read beside step 3,
+ *      so that entries already public are replaced beside the documents).
  * A retry of the same batch finds the same versions (UNCHANGED) and, where
  * an effect is still `applied: false`, completes it.
  */
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db, type Document } from 'mongodb';
 import { ledgerEntryId, type LedgerEntryDoc } from '../ledger/ledger-entry.js';
 import { mayWrite, type Actor } from './actor.js';
-import { applyEffects, WRITE_CONCERN } from './apply-effects.js';
+import { applyEffects, publishedEntries, WRITE_CONCERN } from './apply-effects.js';
 import type { PushDependencies } from './push-dependencies.js';
 import { PushError } from './push-errors.js';
 import { recordIdOf, type RecordIssue } from './record-kind.js';
@@ -221,7 +223,10 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
           // A new version is a whole submission (newVersion sets every field), so it replaces the stored one: the store need not read the old fields.
           operations.push({ replaceOne: { filter, replacement: doc, upsert: true } });
         }
-        const conflicts = await writeSubmissions(db, operations);
+        // The records' catalog entries as they are before this change, read beside the new versions' write: applyEffects then replaces those already public beside their documents.
+        const writing = writeSubmissions(db, operations);
+        const published = publishedEntries(db, written.map(({ doc }) => doc));
+        const [conflicts] = await Promise.all([writing, published]);
         const applied: SubmissionDoc[] = [];
         const again: Candidate[] = [];
         written.forEach(({ candidate, doc, created }, i) => {
@@ -241,7 +246,7 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
           applied.push(doc);
           outcomes[index] = { index, sourceId, version: version.value, outcome: created ? 'CREATED' : 'UPDATED', kind: kind.name, ...known, state: doc.state, problems: [] };
         });
-        await applyEffects(db, kind.store, applied, deps.kinds, deps.changes);
+        await applyEffects(db, kind.store, applied, deps.kinds, deps.changes, published);
         pending = again;
       }
     }, { timeoutMS: PUSH_TIMEOUT_MS });
