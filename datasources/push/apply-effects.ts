@@ -79,7 +79,7 @@ export type PublishedEntries = ReadonlyMap<string, readonly string[]>;
 /**
  * Completes the effects of `submissions` (all of one store) in the store
  * behind `db`, then announces the published changes on `changes`.
- * `published`, when the caller read it before writing any of the
+ * `before`, when the caller read it before writing any of the
  * submissions (`publishedEntries`), holds their records' catalog entries
  * as they were: an entry already public is then replaced beside the
  * record's other documents instead of after them, one store command fewer
@@ -91,10 +91,9 @@ export async function applyEffects(
   submissions: readonly SubmissionDoc[],
   kinds: RecordKindRegistry,
   changes: ChangeFeed,
-  published?: Promise<PublishedEntries>,
+  before?: PublishedEntries,
 ): Promise<void> {
   if (submissions.length === 0) return;
-  const before = published ? await published : undefined;
   const hide = new OperationsByCollection();
   const documents = new OperationsByCollection();
   const show = new OperationsByCollection();

@@ -224,9 +224,7 @@ export async function pushRecords(deps: PushDependencies, actor: Actor, kindName
           operations.push({ replaceOne: { filter, replacement: doc, upsert: true } });
         }
         // The records' catalog entries as they are before this change, read beside the new versions' write: applyEffects then replaces those already public beside their documents.
-        const writing = writeSubmissions(db, operations);
-        const published = publishedEntries(db, written.map(({ doc }) => doc));
-        const [conflicts] = await Promise.all([writing, published]);
+        const [conflicts, published] = await Promise.all([writeSubmissions(db, operations), publishedEntries(db, written.map(({ doc }) => doc))]);
         const applied: SubmissionDoc[] = [];
         const again: Candidate[] = [];
         written.forEach(({ candidate, doc, created }, i) => {
